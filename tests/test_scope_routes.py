@@ -1,0 +1,134 @@
+"""Every route, walked as a user of commune A, must not read or write anything of commune B.
+
+The walk discovers routes from the URL resolver, so a new page or API endpoint is tested
+the moment it is added. Object ids in routes are filled with commune B's organization; the
+responses must not contain commune B's markers, and B's rows must be unchanged afterwards.
+A route whose parameters the walker cannot fill fails the test: teach `fill_kwargs` then.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.exceptions import NoReverseMatch
+
+from tests.fixtures import B_MARKERS
+from tochuc.organizations.models import Organization, OrganizationPeriod
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_REFERENCE = ("administrative_units:", "api-docs", "api-redoc", "api-schema")
+"""Routes serving public reference data or documentation, with no organization data."""
+
+
+def named_routes(resolver=None, namespace=""):
+    """(full route name, keyword names) of every named route, depth first."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from named_routes(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", tuple(entry.pattern.regex.groupindex)
+
+
+def fill_kwargs(name: str, keys: tuple[str, ...], target: Organization) -> dict[str, str]:
+    values = {}
+    for key in keys:
+        if key == "format":
+            values[key] = "json"
+        elif key == "app_label":
+            values[key] = "organizations"
+        elif key in {"pk", "id", "object_id"} or key.endswith("_id"):
+            values[key] = str(target.pk)
+        else:
+            raise AssertionError(f"The scope walk cannot fill «{key}» of route {name}.")
+    return values
+
+
+def urls_to_walk(target: Organization) -> list[str]:
+    urls, failures = [], []
+    for name, keys in set(named_routes()):
+        try:
+            urls.append(reverse(name, kwargs=fill_kwargs(name, keys, target)))
+        except NoReverseMatch:
+            failures.append(name)
+    assert not failures, f"Routes the scope walk cannot build: {failures}"
+    return sorted(set(urls))
+
+
+def snapshot(org: Organization):
+    return (
+        list(Organization.objects.filter(pk=org.pk).values()),
+        list(OrganizationPeriod.objects.filter(organization=org).values()),
+        org.history.count(),
+    )
+
+
+def leaks(response) -> list[str]:
+    if response.status_code in (301, 302, 303, 307, 308, 403, 404, 405):
+        return []
+    body = b"".join(response) if response.streaming else response.content
+    text = body.decode("utf-8", errors="replace")
+    return [m for m in B_MARKERS if m in text]
+
+
+@pytest.mark.parametrize("user_attr", ["a_viewer", "a_editor"])
+def test_commune_a_user_reaches_nothing_of_commune_b(client, small_tree, user_attr):
+    t = small_tree
+    client.force_login(getattr(t.users, user_attr))
+    before = snapshot(t.b), snapshot(t.b1)
+    found = {}
+    probes = ["", "?as_of=2025-12-04", "?q=Bí Mật Bê", f"?parent={t.b.pk}", "?q=bi mat be"]
+    for url in urls_to_walk(t.b):
+        if url.startswith(("/tai-khoan/",)):
+            continue
+        for probe in probes:
+            leaked = leaks(client.get(url + probe))
+            if leaked and not url.startswith(("/don-vi-hanh-chinh/", "/api/administrative")):
+                found[url + probe] = leaked
+        response = client.post(url, {"name": "Bị sửa", "version": 1, "effective_on": "2026-01-01"})
+        assert response.status_code not in (200, 201) or not leaks(response), url
+        response = client.put(url, {"name": "Bị sửa"}, content_type="application/json")
+        response = client.delete(url)
+    assert not found, f"Commune B visible to commune A at: {found}"
+    assert (snapshot(t.b), snapshot(t.b1)) == before
+
+
+def test_walk_covers_the_organization_pages_and_api(small_tree):
+    urls = urls_to_walk(small_tree.b)
+    b = small_tree.b.pk
+    for expected in (f"/to-chuc/{b}/", f"/to-chuc/{b}/thay-doi/", f"/api/organizations/{b}/"):
+        assert expected in urls
+
+
+def test_province_user_sees_both_communes_and_their_predecessors(client, small_tree):
+    t = small_tree
+    client.force_login(t.users.province_admin)
+    assert client.get(f"/to-chuc/{t.b.pk}/").status_code == 200
+    assert client.get(f"/to-chuc/{t.lb.pk}/").status_code == 200
+    data = client.get("/api/organizations/?as_of=2024-12-31").json()
+    assert {row["code"] for row in data["results"]} == {"LP", "LD", "LA", "LBSECRET"}
+
+
+def test_commune_user_sees_own_predecessor_but_not_the_old_district(client, small_tree):
+    t = small_tree
+    client.force_login(t.users.a_viewer)
+    assert client.get(f"/to-chuc/{t.la.pk}/").status_code == 200
+    assert client.get(f"/to-chuc/{t.ld.pk}/").status_code == 404
+    assert client.get(f"/to-chuc/{t.lb.pk}/").status_code == 404
+    codes = {r["code"] for r in client.get("/api/organizations/?as_of=2024-12-31").json()["results"]}
+    assert codes == {"LA"}
+
+
+def test_viewer_cannot_change_own_commune(client, small_tree):
+    t = small_tree
+    client.force_login(t.users.a_viewer)
+    assert client.get(f"/to-chuc/{t.a.pk}/thay-doi/").status_code == 404
+    assert client.post(f"/to-chuc/{t.a.pk}/giai-the/", {}).status_code == 404
+
+
+def test_anonymous_is_sent_to_login_and_api_refuses(client, small_tree):
+    response = client.get("/to-chuc/")
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
+    assert client.get("/api/organizations/").status_code == 403

@@ -1,0 +1,39 @@
+"""Records shared by every domain app."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Decision(models.Model):
+    """Quyết định: the document every change cites (number, date, issuer)."""
+
+    number = models.CharField("số, ký hiệu", max_length=100)
+    signed_on = models.DateField("ngày ban hành")
+    issuer = models.CharField("cơ quan ban hành", max_length=255)
+    title = models.CharField("trích yếu", max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "quyết định"
+        verbose_name_plural = "quyết định"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "signed_on", "issuer"], name="decision_unique_citation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} ngày {self.signed_on:%d/%m/%Y} của {self.issuer}"
+
+
+class OptimisticLock(models.Model):
+    """Abstract base: a version counter so that concurrent edits don't silently overwrite.
+
+    A form carries the version it was rendered with; `tochuc.core.services.save_versioned`
+    writes only when the stored version still matches.
+    """
+
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,10 @@
+"""Vietnamese text normalization for search and matching."""
+
+import unicodedata
+
+from unidecode import unidecode
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form: 'Phường Cái Khế' → 'phuong cai khe'; 'Đ' → 'd'."""
+    return " ".join(unidecode(unicodedata.normalize("NFC", text or "")).lower().split())

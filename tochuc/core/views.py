@@ -1,0 +1,14 @@
+"""The global search box."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from tochuc.organizations.selectors import search_periods
+
+
+@login_required
+def search(request):
+    """Search everything the user may see, as of the chosen date."""
+    text = request.GET.get("q", "").strip()
+    organizations = search_periods(user=request.user, on=request.as_of, text=text) if text else []
+    return render(request, "core/search.html", {"q": text, "organizations": organizations})

@@ -1,0 +1,102 @@
+"""Reads of the organization tree, all as of a date and set-based."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+
+from tochuc.core.dating import valid_at_q
+from tochuc.core.text import fold
+from tochuc.organizations.models import (
+    LineageLink,
+    Organization,
+    OrganizationClosure,
+    OrganizationPeriod,
+)
+
+
+def subtree_ids(*, root: Organization | int, on: dt.date) -> QuerySet:
+    """Ids of `root` and everything under it on `on` (a subquery for `__in`)."""
+    return OrganizationClosure.objects.filter(valid_at_q(on), ancestor=root).values("descendant_id")
+
+
+def is_descendant(candidate: Organization, *, of: Organization, on: dt.date) -> bool:
+    return OrganizationClosure.objects.filter(
+        valid_at_q(on), ancestor=of, descendant=candidate
+    ).exists()
+
+
+def periods_at(*, on: dt.date, user=None) -> QuerySet:
+    """Periods in force on `on` (restricted to the user's scope when given), with counts."""
+    periods = OrganizationPeriod.objects.valid_at(on)
+    if user is not None:
+        periods = periods.restrict(user)
+    children = (
+        OrganizationPeriod.objects.filter(valid_at_q(on), parent=OuterRef("organization"))
+        .order_by()
+        .values("parent")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return periods.select_related("organization__administrative_unit", "parent").annotate(
+        child_count=Subquery(children)
+    )
+
+
+def tree_roots(*, user, on: dt.date) -> QuerySet:
+    """The top of what the user may see on `on`: in-scope periods whose parent is not."""
+    visible = periods_at(on=on, user=user)
+    if user.is_superuser:
+        return visible.filter(parent__isnull=True).order_by("name")
+    in_scope = OrganizationPeriod.objects.valid_at(on).restrict(user).values("organization_id")
+    return visible.exclude(parent_id__in=in_scope).order_by("name")
+
+
+def children_of(*, organization: Organization, on: dt.date, user) -> QuerySet:
+    return periods_at(on=on, user=user).filter(parent=organization).order_by("kind", "name")
+
+
+def ancestors_of(*, organization: Organization, on: dt.date) -> list[OrganizationPeriod]:
+    """The chain from the root down to `organization`'s parent on `on` (breadcrumbs)."""
+    ids = OrganizationClosure.objects.filter(
+        valid_at_q(on), descendant=organization, depth__gt=0
+    ).values("ancestor_id")
+    periods = OrganizationPeriod.objects.valid_at(on).filter(organization_id__in=ids)
+    depth = Subquery(
+        OrganizationClosure.objects.filter(
+            valid_at_q(on), descendant=organization, ancestor=OuterRef("organization")
+        ).values("depth")[:1]
+    )
+    return list(periods.annotate(depth=depth).order_by("-depth"))
+
+
+def lineage_of(organization: Organization) -> dict[str, QuerySet]:
+    """Predecessor and successor links of an organization, with their events and decisions."""
+    links = LineageLink.objects.select_related(
+        "event__decision", "predecessor", "successor"
+    ).order_by("event__effective_on", "id")
+    return {
+        "predecessors": links.filter(successor=organization)
+        .exclude(predecessor__isnull=True)
+        .exclude(predecessor=organization),
+        "successors": links.filter(predecessor=organization)
+        .exclude(successor__isnull=True)
+        .exclude(successor=organization),
+        "events": links.filter(Q(successor=organization) | Q(predecessor=organization)),
+    }
+
+
+def search_periods(*, user, on: dt.date, text: str, limit: int = 50) -> QuerySet:
+    """Organizations in scope on `on` whose name or code contains `text`, accents ignored."""
+    words = fold(text).split()
+    if not words:
+        return OrganizationPeriod.objects.none()
+    periods = periods_at(on=on, user=user)
+    for word in words:
+        periods = periods.filter(Q(name_folded__contains=word) | Q(organization__code__iexact=word))
+    return periods.order_by("name")[:limit]
+
+
+def organization_for_code(code: str) -> Organization | None:
+    return Organization.objects.filter(code=code).first()

@@ -1,0 +1,21 @@
+"""Top-level routes: UI pages per app, the REST API under /api/, Django admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from tochuc.api_urls import router
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="organizations:tree"), name="home"),
+    path("tai-khoan/", include("tochuc.accounts.urls")),
+    path("to-chuc/", include("tochuc.organizations.urls")),
+    path("don-vi-hanh-chinh/", include("tochuc.administrative_units.urls")),
+    path("tim-kiem/", include("tochuc.core.urls")),
+    path("api/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("quan-tri/", admin.site.urls),
+]
