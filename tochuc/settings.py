@@ -140,6 +140,8 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # also creates var/ for the SQLite file
+WHITENOISE_USE_FINDERS = True
 STATICFILES_DIRS = [BASE_DIR / "tochuc" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -160,6 +162,8 @@ if not (DEBUG or TESTING or _env_bool("TOCHUC_INSECURE_HTTP")):
     SECURE_HSTS_SECONDS = int(os.environ.get("TOCHUC_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The HSTS preload list concerns public browsers; users sit on closed government networks.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

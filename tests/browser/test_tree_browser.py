@@ -16,8 +16,9 @@ def can_tho(transactional_db):
     call_command("load_admin_units", province="can_tho", verbosity=0)
     call_command("build_party_tree", province="can_tho", verbosity=0)
     province = Organization.objects.get(code="92")
-    return user_create(username="bantochuc", password=PASSWORD, organization=province,
-                       role=Role.ADMINISTRATOR)
+    return user_create(
+        username="bantochuc", password=PASSWORD, organization=province, role=Role.ADMINISTRATOR
+    )
 
 
 def test_tree_before_and_after_the_2025_reform(page, live_server, can_tho):

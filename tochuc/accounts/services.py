@@ -26,8 +26,9 @@ def user_create(
     if User.objects.filter(username=username).exists():
         raise ValidationError(f"Tên đăng nhập «{username}» đã được dùng.")
     first, _, last = full_name.rpartition(" ")
-    user = User(username=username, organization=organization, role=role,
-                first_name=first, last_name=last)
+    user = User(
+        username=username, organization=organization, role=role, first_name=first, last_name=last
+    )
     validate_password(password, user)
     user.set_password(password)
     user.save()

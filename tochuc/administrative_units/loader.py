@@ -95,9 +95,7 @@ class LoadReport:
 
     def summary(self) -> list[str]:
         """Vietnamese lines for the management command."""
-        scope = (
-            "cả nước" if len(self.provinces) > 1 else ", ".join(self.provinces) or "không có"
-        )
+        scope = "cả nước" if len(self.provinces) > 1 else ", ".join(self.provinces) or "không có"
         seconds = f"{self.seconds:.1f}".replace(".", ",")
         lines = [f"Nạp đơn vị hành chính ({scope}) trong {seconds} giây:"]
         for generation, level in ORDER:
@@ -331,7 +329,9 @@ def _write_units(plan: Plan, report: LoadReport) -> dict[UnitRef, int]:
             values = {**values, "parent_id": ids[parent] if parent else None}
             row = existing.get(ref[2])
             if row is None:
-                fresh.append(AdministrativeUnit(generation=generation, level=level, code=ref[2], **values))
+                fresh.append(
+                    AdministrativeUnit(generation=generation, level=level, code=ref[2], **values)
+                )
             elif any(row[name] != values[name] for name in UNIT_FIELDS):
                 changed.append(AdministrativeUnit(id=row["id"], **values))
             else:
@@ -351,9 +351,7 @@ def _write_units(plan: Plan, report: LoadReport) -> dict[UnitRef, int]:
 
 def _write_lineage(plan: Plan, ids: dict[UnitRef, int], report: LoadReport) -> None:
     """Upsert the planned links; drop links into the loaded 2025 units the package lacks."""
-    wanted = {
-        (ids[pred], ids[succ]): flags for (pred, succ), flags in plan.links.items()
-    }
+    wanted = {(ids[pred], ids[succ]): flags for (pred, succ), flags in plan.links.items()}
     new_provinces = [
         ids[ref] for ref in plan.units if ref[:2] == (Generation.REFORM_2025, Level.PROVINCE)
     ]

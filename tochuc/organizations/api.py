@@ -106,7 +106,7 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return OrganizationDetailSerializer if self.action == "retrieve" else OrganizationSerializer
 
-    def retrieve(self, request, pk=None):
+    def retrieve(self, request, pk=None, **kwargs):
         organization = get_object_or_404(Organization.objects.restrict(request.user), pk=pk)
         on = as_of_from(request)
         period = (

@@ -27,7 +27,7 @@ from tochuc.administrative_units.models import (
 )
 from tochuc.core.dating import REFORM_2025, day_before
 from tochuc.core.models import Decision
-from tochuc.core.text import fold
+from tochuc.core.text import fold, search_key
 from tochuc.organizations.closure import closure_refresh
 from tochuc.organizations.kinds import Kind
 from tochuc.organizations.models import (
@@ -160,7 +160,7 @@ def build_party_tree(*, province: str, citation: Citation | None = None) -> Buil
             OrganizationPeriod(
                 organization_id=org_ids[codes[unit.id]],
                 name=committee_name(unit),
-                name_folded=fold(committee_name(unit)),
+                name_folded=search_key(committee_name(unit)),
                 kind=_kind_for(unit),
                 parent_id=org_ids[codes[unit.parent_id]] if unit.parent_id else None,
                 valid_from=unit.valid_from,

@@ -22,5 +22,5 @@ class OrganizationPeriodFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         for word in fold(value).split():
-            queryset = queryset.filter(name_folded__contains=word)
+            queryset = queryset.filter(name_folded__contains=f" {word}")
         return queryset

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from tochuc.core.dating import EffectiveDated
 from tochuc.core.models import OptimisticLock
-from tochuc.core.text import fold
+from tochuc.core.text import search_key
 from tochuc.organizations.kinds import PARTY_KINDS, Kind
 from tochuc.organizations.querysets import OrganizationQuerySet, PeriodQuerySet
 
@@ -103,7 +103,7 @@ class OrganizationPeriod(EffectiveDated):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)
+        self.name_folded = search_key(self.name)
         if kwargs.get("update_fields") and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
         super().save(*args, **kwargs)

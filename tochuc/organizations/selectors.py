@@ -94,7 +94,9 @@ def search_periods(*, user, on: dt.date, text: str, limit: int = 50) -> QuerySet
         return OrganizationPeriod.objects.none()
     periods = periods_at(on=on, user=user)
     for word in words:
-        periods = periods.filter(Q(name_folded__contains=word) | Q(organization__code__iexact=word))
+        periods = periods.filter(
+            Q(name_folded__contains=f" {word}") | Q(organization__code__iexact=word)
+        )
     return periods.order_by("name")[:limit]
 
 

@@ -124,8 +124,10 @@ def change(request, pk: int):
 
     def action(data):
         new_parent = data["parent_code"]
+        moved = (new_parent.pk if new_parent else None) != current.parent_id
         if (
-            new_parent is not None
+            moved
+            and new_parent is not None
             and not Organization.objects.restrict(request.user, CHANGE)
             .filter(pk=new_parent.pk)
             .exists()

@@ -35,8 +35,11 @@ def test_subtree_before_and_after_the_reform(small_tree):
 def test_a_move_changes_the_subtree_from_its_date_only(small_tree):
     t = small_tree
     services.organization_change(
-        organization=t.a1, effective_on=dt.date(2026, 1, 1), decision=t.decision,
-        expected_version=t.a1.version, parent=t.b,
+        organization=t.a1,
+        effective_on=dt.date(2026, 1, 1),
+        decision=t.decision,
+        expected_version=t.a1.version,
+        parent=t.b,
     )
     assert "A1" in codes(t.a, dt.date(2025, 12, 31))
     assert "A1" not in codes(t.a, dt.date(2026, 1, 1))
@@ -47,8 +50,11 @@ def test_a_move_changes_the_subtree_from_its_date_only(small_tree):
 def test_rename_keeps_the_old_name_for_earlier_dates(small_tree):
     t = small_tree
     services.organization_change(
-        organization=t.a, effective_on=dt.date(2026, 3, 1), decision=t.decision,
-        expected_version=t.a.version, name="Đảng bộ xã An Mới Đổi Tên",
+        organization=t.a,
+        effective_on=dt.date(2026, 3, 1),
+        decision=t.decision,
+        expected_version=t.a.version,
+        name="Đảng bộ xã An Mới Đổi Tên",
     )
     assert t.a.period_at(dt.date(2026, 2, 28)).name == "Đảng bộ xã An Mới"
     assert t.a.period_at(dt.date(2026, 3, 1)).name == "Đảng bộ xã An Mới Đổi Tên"
@@ -60,13 +66,19 @@ def test_a_stale_edit_is_refused(small_tree):
     t = small_tree
     seen = t.a.version
     services.organization_change(
-        organization=t.a, effective_on=dt.date(2026, 3, 1), decision=t.decision,
-        expected_version=seen, name="Tên thứ nhất",
+        organization=t.a,
+        effective_on=dt.date(2026, 3, 1),
+        decision=t.decision,
+        expected_version=seen,
+        name="Tên thứ nhất",
     )
     with pytest.raises(ValidationError, match="người khác sửa"):
         services.organization_change(
-            organization=t.a, effective_on=dt.date(2026, 4, 1), decision=t.decision,
-            expected_version=seen, name="Tên thứ hai",
+            organization=t.a,
+            effective_on=dt.date(2026, 4, 1),
+            decision=t.decision,
+            expected_version=seen,
+            name="Tên thứ hai",
         )
 
 
@@ -74,8 +86,12 @@ def test_kind_under_wrong_parent_is_refused_in_vietnamese(small_tree):
     t = small_tree
     with pytest.raises(ValidationError, match="không thể trực thuộc"):
         services.organization_establish(
-            code="X", name="Đảng bộ xã Lạc", kind=Kind.COMMUNE_COMMITTEE, parent=t.a,
-            established_on=dt.date(2025, 9, 1), decision=t.decision,
+            code="X",
+            name="Đảng bộ xã Lạc",
+            kind=Kind.COMMUNE_COMMITTEE,
+            parent=t.a,
+            established_on=dt.date(2025, 9, 1),
+            decision=t.decision,
         )
 
 
@@ -83,21 +99,32 @@ def test_parent_must_exist_on_the_date(small_tree):
     t = small_tree
     with pytest.raises(ValidationError, match="không tồn tại vào ngày 01/09/2025"):
         services.organization_establish(
-            code="X", name="Chi bộ lạc", kind=Kind.GRASSROOTS_CELL, parent=t.la,
-            established_on=dt.date(2025, 9, 1), decision=t.decision,
+            code="X",
+            name="Chi bộ lạc",
+            kind=Kind.GRASSROOTS_CELL,
+            parent=t.la,
+            established_on=dt.date(2025, 9, 1),
+            decision=t.decision,
         )
 
 
 def test_moving_under_own_descendant_is_refused(small_tree):
     t = small_tree
     sub = services.organization_establish(
-        code="A1X", name="Chi bộ con", kind=Kind.GRASSROOTS_CELL, parent=t.a,
-        established_on=dt.date(2025, 9, 1), decision=t.decision,
+        code="A1X",
+        name="Chi bộ con",
+        kind=Kind.GRASSROOTS_CELL,
+        parent=t.a,
+        established_on=dt.date(2025, 9, 1),
+        decision=t.decision,
     )
     with pytest.raises(ValidationError):
         services.organization_change(
-            organization=t.a, effective_on=dt.date(2026, 1, 1), decision=t.decision,
-            expected_version=t.a.version, parent=sub,
+            organization=t.a,
+            effective_on=dt.date(2026, 1, 1),
+            decision=t.decision,
+            expected_version=t.a.version,
+            parent=sub,
         )
 
 

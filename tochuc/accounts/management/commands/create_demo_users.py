@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from tochuc.accounts.models import Role, User
 from tochuc.accounts.services import user_create
-from tochuc.organizations.models import OrganizationPeriod
 from tochuc.organizations.kinds import Kind
+from tochuc.organizations.models import OrganizationPeriod
 
 DEMO_PASSWORD = "tochuc-demo-2025"
 
@@ -31,8 +31,13 @@ class Command(BaseCommand):
         self.stdout.write("Tài khoản dùng thử:")
         for username, period, role, full_name in logins:
             User.objects.filter(username=username).delete()
-            user_create(username=username, password=options["password"],
-                        organization=period.organization, role=role, full_name=full_name)
+            user_create(
+                username=username,
+                password=options["password"],
+                organization=period.organization,
+                role=role,
+                full_name=full_name,
+            )
             self.stdout.write(
                 f"  {username} / {options['password']}  — {Role(role).label}, {period.name}"
             )
