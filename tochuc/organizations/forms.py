@@ -16,7 +16,12 @@ class VnDateField(forms.DateField):
         kwargs.setdefault(
             "error_messages", {"invalid": "Ngày không hợp lệ: hãy nhập theo dạng dd/mm/yyyy."}
         )
-        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        kwargs.setdefault(
+            "widget",
+            forms.DateInput(
+                attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}, format="%d/%m/%Y"
+            ),
+        )
         super().__init__(**kwargs)
 
 
@@ -26,6 +31,12 @@ class DecisionFields(forms.Form):
     decision_number = forms.CharField(label="Số, ký hiệu quyết định", max_length=100)
     decision_signed_on = VnDateField(label="Ngày ban hành quyết định")
     decision_issuer = forms.CharField(label="Cơ quan ban hành", max_length=255)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
 
     def clean(self):
         cleaned = super().clean()
