@@ -25,9 +25,10 @@ from tochuc.administrative_units.models import (
     Level,
     UnitLineage,
 )
+from tochuc.administrative_units.source import resolve_province
 from tochuc.core.dating import REFORM_2025, day_before
 from tochuc.core.models import Decision
-from tochuc.core.text import fold, search_key
+from tochuc.core.text import search_key
 from tochuc.organizations.closure import closure_refresh
 from tochuc.organizations.kinds import Kind
 from tochuc.organizations.models import (
@@ -77,23 +78,26 @@ def organization_code(unit: AdministrativeUnit) -> str:
     return prefix + ".".join(chain)
 
 
-def find_province(text: str) -> AdministrativeUnit:
-    """Today's province matching a key or name ('can_tho', 'Cần Thơ', 'thanhphocantho')."""
-    wanted = fold(text).replace("_", "").replace(" ", "").replace("-", "")
-    provinces = AdministrativeUnit.objects.filter(
+def today_provinces():
+    """The 34 provinces and centrally-run cities from 1 July 2025 that are loaded."""
+    return AdministrativeUnit.objects.filter(
         generation=Generation.REFORM_2025, level=Level.PROVINCE
-    )
-    if not provinces.exists():
+    ).order_by("code")
+
+
+def find_province(text: str) -> AdministrativeUnit:
+    """Today's loaded province called `text` ('can_tho', '92', 'Cần Thơ')."""
+    try:
+        entry = resolve_province(text)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+    province = today_provinces().filter(code=entry.code).first()
+    if province is None:
         raise ValidationError(
-            "Chưa có dữ liệu đơn vị hành chính: hãy chạy «tochuc load_admin_units» trước."
+            f"Chưa có dữ liệu đơn vị hành chính của {entry.name}: "
+            f"hãy chạy «tochuc load_admin_units --province {entry.slug}» trước."
         )
-    for province in provinces:
-        names = {province.key, fold(province.short_name).replace(" ", ""), province.code}
-        if wanted in names:
-            return province
-    raise ValidationError(
-        f"Không tìm thấy tỉnh, thành phố «{text}» trong danh mục 34 tỉnh, thành phố từ 01/07/2025."
-    )
+    return province
 
 
 def _kind_for(unit: AdministrativeUnit) -> str:

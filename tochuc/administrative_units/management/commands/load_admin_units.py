@@ -23,5 +23,6 @@ class Command(BaseCommand):
             report = load_admin_units(province=options["province"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        for line in report.summary():
-            self.stdout.write(line)
+        if options["verbosity"] >= 1:
+            for line in report.summary():
+                self.stdout.write(line)
