@@ -123,7 +123,14 @@ def build_small_tree() -> SimpleNamespace:
             username="xa_a_sua", password=PASSWORD, organization=a, role=Role.EDITOR
         ),
         b_editor=user_create(
-            username="xa_b_sua", password=PASSWORD, organization=b, role=Role.EDITOR
+            username="xa_b_sua",
+            password=PASSWORD,
+            organization=b,
+            role=Role.EDITOR,
+            full_name="Cán bộ Bí Mật Bê",
+        ),
+        a_admin=user_create(
+            username="xa_a_quantri", password=PASSWORD, organization=a, role=Role.ADMINISTRATOR
         ),
     )
     return SimpleNamespace(

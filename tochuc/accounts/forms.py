@@ -1,7 +1,9 @@
-"""The Vietnamese login form."""
+"""The Vietnamese login form and the forms department administrators manage users with."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+
+from tochuc.accounts.models import Role
 
 
 class LoginForm(AuthenticationForm):
@@ -11,3 +13,62 @@ class LoginForm(AuthenticationForm):
         "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý chữ hoa, chữ thường.",
         "inactive": "Tài khoản này đã bị khóa.",
     }
+
+
+class StyledForm(forms.Form):
+    """Bootstrap classes on every widget."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(field.widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            field.widget.attrs.setdefault("class", css)
+
+
+class ScopedOrganizationField(forms.CharField):
+    """An organization code, accepted only inside `queryset` (the manager's scope)."""
+
+    def __init__(self, *, queryset=None, **kwargs):
+        self.queryset = queryset
+        super().__init__(max_length=64, **kwargs)
+
+    def clean(self, value):
+        code = super().clean(value).strip()
+        organization = self.queryset.filter(code=code).first()
+        if organization is None:
+            raise forms.ValidationError(
+                f"Không có tổ chức mã «{code}» trong phạm vi anh/chị quản lý."
+            )
+        return organization
+
+
+class UserCreateForm(StyledForm):
+    username = forms.CharField(label="Tên đăng nhập", max_length=150)
+    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    organization = ScopedOrganizationField(label="Mã tổ chức (phạm vi được xem)")
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    password = forms.CharField(
+        label="Mật khẩu ban đầu",
+        strip=False,
+        widget=forms.PasswordInput,
+        help_text="Ít nhất 10 ký tự, không quá đơn giản.",
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class UserChangeForm(StyledForm):
+    organization = ScopedOrganizationField(label="Mã tổ chức (phạm vi được xem)")
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    is_active = forms.BooleanField(label="Đang hoạt động", required=False)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations

@@ -1,10 +1,10 @@
 """Tài khoản: users belong to an organization and see its subtree, with a role."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from tochuc.core.scoping import CHANGE, MANAGE, VIEW
+from tochuc.core.scoping import CHANGE, MANAGE, VIEW, ScopedQuerySet
 
 
 class Role(models.TextChoices):
@@ -20,6 +20,14 @@ ROLE_ACTIONS = {
 }
 
 
+class UserQuerySet(ScopedQuerySet):
+    pass
+
+
+class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
 class User(AbstractUser):
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -32,6 +40,9 @@ class User(AbstractUser):
     )
     role = models.CharField("vai trò", max_length=16, choices=Role.choices, default=Role.VIEWER)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = ScopedUserManager()
+    scope_field = "organization"
 
     class Meta:
         verbose_name = "người dùng"

@@ -33,3 +33,17 @@ def user_create(
     user.set_password(password)
     user.save()
     return user
+
+
+@transaction.atomic
+def user_change(
+    *, user: User, organization: Organization, role: str, is_active: bool, changed_by: User
+) -> User:
+    """Move a user to another organization, change the role, or lock the account."""
+    if user.pk == changed_by.pk and (not is_active or role != user.role):
+        raise ValidationError("Không thể tự khóa hoặc tự đổi vai trò của chính mình.")
+    if role not in Role.values:
+        raise ValidationError(f"Vai trò «{role}» không có trong danh mục.")
+    user.organization, user.role, user.is_active = organization, role, is_active
+    user.save(update_fields=["organization", "role", "is_active"])
+    return user

@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from tochuc.core.dating import valid_at_q
 from tochuc.core.text import fold
 from tochuc.organizations.models import (
+    LineageEvent,
     LineageLink,
     Organization,
     OrganizationClosure,
@@ -71,11 +72,25 @@ def ancestors_of(*, organization: Organization, on: dt.date) -> list[Organizatio
     return list(periods.annotate(depth=depth).order_by("-depth"))
 
 
-def lineage_of(organization: Organization) -> dict[str, QuerySet]:
-    """Predecessor and successor links of an organization, with their events and decisions."""
-    links = LineageLink.objects.select_related(
-        "event__decision", "predecessor", "successor"
-    ).order_by("event__effective_on", "id")
+def _last_name(side: str) -> Subquery:
+    """The name an organization had in its last period (names of lineage partners)."""
+    return Subquery(
+        OrganizationPeriod.objects.filter(organization=OuterRef(side))
+        .order_by("-valid_from")
+        .values("name")[:1]
+    )
+
+
+def lineage_of(organization: Organization) -> dict:
+    """Predecessor and successor links of an organization, and the events behind them."""
+    links = (
+        LineageLink.objects.select_related("event__decision", "predecessor", "successor")
+        .annotate(
+            predecessor_name=_last_name("predecessor"), successor_name=_last_name("successor")
+        )
+        .order_by("event__effective_on", "id")
+    )
+    involved = links.filter(Q(successor=organization) | Q(predecessor=organization))
     return {
         "predecessors": links.filter(successor=organization)
         .exclude(predecessor__isnull=True)
@@ -83,7 +98,9 @@ def lineage_of(organization: Organization) -> dict[str, QuerySet]:
         "successors": links.filter(predecessor=organization)
         .exclude(successor__isnull=True)
         .exclude(successor=organization),
-        "events": links.filter(Q(successor=organization) | Q(predecessor=organization)),
+        "events": LineageEvent.objects.filter(id__in=involved.values("event_id"))
+        .select_related("decision")
+        .order_by("effective_on", "id"),
     }
 
 
