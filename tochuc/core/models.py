@@ -29,8 +29,8 @@ class Decision(models.Model):
 class OptimisticLock(models.Model):
     """Abstract base: a version counter so that concurrent edits don't silently overwrite.
 
-    A form carries the version it was rendered with; `tochuc.core.services.save_versioned`
-    writes only when the stored version still matches.
+    A form carries the version it was rendered with; `tochuc.core.services.locked_for_edit`
+    refuses the change when the stored version no longer matches.
     """
 
     version = models.PositiveIntegerField("phiên bản", default=1, editable=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 
 from tochuc.core.models import Decision
 
@@ -14,23 +14,20 @@ class StaleEdit(ValidationError):
     """Someone else saved the record after this form was opened."""
 
 
-def save_versioned(instance: models.Model, *, expected_version: int, fields: list[str]) -> None:
-    """Save `fields` of `instance` only if nobody changed it since `expected_version`."""
-    with transaction.atomic():
-        current = (
-            type(instance)
-            .objects.select_for_update()
-            .filter(pk=instance.pk)
-            .values_list("version", flat=True)
-            .first()
+def locked_for_edit(model: type[models.Model], pk: int, *, expected_version: int | None):
+    """The row, locked for this transaction, if nobody saved it since `expected_version`.
+
+    Call inside a transaction. `expected_version=None` is for scripted changes that did not
+    show the record to anyone first. Raises `StaleEdit` for a concurrent edit.
+    """
+    instance = model.objects.select_for_update().get(pk=pk)
+    if expected_version is not None and instance.version != expected_version:
+        raise StaleEdit(
+            "Bản ghi đã được người khác sửa sau khi anh/chị mở biểu mẫu. "
+            "Hãy tải lại trang để xem thay đổi rồi nhập lại.",
+            code="stale",
         )
-        if current != expected_version:
-            raise StaleEdit(
-                "Bản ghi đã được người khác sửa sau khi anh/chị mở biểu mẫu. "
-                "Hãy tải lại trang để xem thay đổi rồi nhập lại."
-            )
-        instance.version = expected_version + 1
-        instance.save(update_fields=[*fields, "version"])
+    return instance
 
 
 def decision_cite(*, number: str, signed_on: dt.date, issuer: str, title: str = "") -> Decision:

@@ -90,5 +90,6 @@ class ChangeForm(DecisionFields):
 
 class DissolveForm(DecisionFields):
     effective_on = VnDateField(label="Ngày giải thể (ngày đầu tiên không còn tồn tại)")
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     field_order = ["effective_on"]

@@ -14,6 +14,7 @@ from django.db import transaction
 from tochuc.core.dating import day_before
 from tochuc.core.formatting import vn_date
 from tochuc.core.models import Decision
+from tochuc.core.services import locked_for_edit
 from tochuc.organizations.closure import closure_refresh
 from tochuc.organizations.kinds import Kind, parent_problem
 from tochuc.organizations.models import (
@@ -96,13 +97,7 @@ def organization_change(
     `parent=False` keeps the parent. `expected_version` is the version the editor saw:
     a concurrent change makes this one fail instead of silently overwriting it.
     """
-    locked = Organization.objects.select_for_update().get(pk=organization.pk)
-    if locked.version != expected_version:
-        raise ValidationError(
-            "Tổ chức đã được người khác sửa sau khi anh/chị mở biểu mẫu. "
-            "Hãy tải lại trang để xem thay đổi rồi nhập lại.",
-            code="stale",
-        )
+    locked = locked_for_edit(Organization, organization.pk, expected_version=expected_version)
     current = _period_at(locked, effective_on)
     new_name = (name if name is not None else current.name).strip()
     new_kind = kind or current.kind
@@ -168,9 +163,14 @@ def _end(organization: Organization, last_day: dt.date) -> None:
 
 @transaction.atomic
 def organization_dissolve(
-    *, organization: Organization, effective_on: dt.date, decision: Decision
+    *,
+    organization: Organization,
+    effective_on: dt.date,
+    decision: Decision,
+    expected_version: int | None = None,
 ) -> LineageEvent:
     """Giải thể: the organization ends the day before `effective_on`."""
+    organization = locked_for_edit(Organization, organization.pk, expected_version=expected_version)
     _period_at(organization, effective_on)
     _end(organization, day_before(effective_on))
     event = LineageEvent.objects.create(

@@ -158,11 +158,14 @@ def change(request, pk: int):
 def dissolve(request, pk: int):
     """Giải thể tổ chức."""
     organization = _organization(request, pk, CHANGE)
-    form = DissolveForm(request.POST or None)
+    form = DissolveForm(request.POST or None, initial={"version": organization.version})
 
     def action(data):
         services.organization_dissolve(
-            organization=organization, effective_on=data["effective_on"], decision=_decision(form)
+            organization=organization,
+            effective_on=data["effective_on"],
+            decision=_decision(form),
+            expected_version=data["version"],
         )
         messages.success(request, "Đã ghi nhận giải thể.")
         return True
