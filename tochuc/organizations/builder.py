@@ -196,17 +196,16 @@ def _record_lineage(units, codes, org_ids, fresh_ids, decision) -> int:
     ).values_list("predecessor_id", "successor_id", "is_default"):
         mapping[by_unit[successor_id]].append((by_unit[predecessor_id], is_default))
 
-    links: list[LineageLink] = []
-    for successor, predecessors in mapping.items():
-        if successor not in fresh_ids:
-            continue
-        event = LineageEvent.objects.create(
-            kind=LineageKind.MERGED, effective_on=REFORM_2025, decision=decision
-        )
-        links += [
-            LineageLink(event=event, predecessor_id=p, successor_id=successor, is_default=d)
-            for p, d in predecessors
-        ]
+    merges = {succ: preds for succ, preds in mapping.items() if succ in fresh_ids}
+    events = LineageEvent.objects.bulk_create(
+        LineageEvent(kind=LineageKind.MERGED, effective_on=REFORM_2025, decision=decision)
+        for _ in merges
+    )
+    links = [
+        LineageLink(event=event, predecessor_id=p, successor_id=successor, is_default=d)
+        for event, (successor, predecessors) in zip(events, merges.items(), strict=True)
+        for p, d in predecessors
+    ]
     districts = [by_unit[u.id] for u in units if u.level == Level.DISTRICT]
     fresh_districts = [d for d in districts if d in fresh_ids]
     if fresh_districts:

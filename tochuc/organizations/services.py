@@ -42,6 +42,15 @@ def _check_parent(kind: str, parent: Organization | None, on: dt.date) -> None:
         raise ValidationError(problem, code="parent_kind")
 
 
+def _record(kind: str, effective_on: dt.date, decision: Decision, links) -> LineageEvent:
+    """A lineage event with its links, given as (predecessor, successor, is_default)."""
+    event = LineageEvent.objects.create(kind=kind, effective_on=effective_on, decision=decision)
+    LineageLink.objects.bulk_create(
+        LineageLink(event=event, predecessor=p, successor=s, is_default=d) for p, s, d in links
+    )
+    return event
+
+
 @transaction.atomic
 def organization_establish(
     *,
@@ -73,10 +82,7 @@ def organization_establish(
         valid_from=established_on,
         decision=decision,
     )
-    event = LineageEvent.objects.create(
-        kind=LineageKind.ESTABLISHED, effective_on=established_on, decision=decision
-    )
-    LineageLink.objects.create(event=event, successor=organization)
+    _record(LineageKind.ESTABLISHED, established_on, decision, [(None, organization, True)])
     closure_refresh([organization.pk])
     return organization
 
@@ -134,12 +140,8 @@ def organization_change(
         valid_to=period_end,
         decision=decision,
     )
-    event = LineageEvent.objects.create(
-        kind=LineageKind.MOVED if moved else LineageKind.RENAMED,
-        effective_on=effective_on,
-        decision=decision,
-    )
-    LineageLink.objects.create(event=event, predecessor=locked, successor=locked)
+    kind_of_change = LineageKind.MOVED if moved else LineageKind.RENAMED
+    _record(kind_of_change, effective_on, decision, [(locked, locked, True)])
     locked.version += 1
     locked.save(update_fields=["version"])
     if moved:
@@ -173,10 +175,7 @@ def organization_dissolve(
     organization = locked_for_edit(Organization, organization.pk, expected_version=expected_version)
     _period_at(organization, effective_on)
     _end(organization, day_before(effective_on))
-    event = LineageEvent.objects.create(
-        kind=LineageKind.DISSOLVED, effective_on=effective_on, decision=decision
-    )
-    LineageLink.objects.create(event=event, predecessor=organization)
+    event = _record(LineageKind.DISSOLVED, effective_on, decision, [(organization, None, True)])
     closure_refresh([organization.pk])
     return event
 
@@ -193,15 +192,14 @@ def organizations_merge(
     if not predecessors:
         raise ValidationError("Cần ít nhất một tổ chức được sáp nhập.", code="required")
     _period_at(successor, effective_on)
-    event = LineageEvent.objects.create(
-        kind=LineageKind.MERGED, effective_on=effective_on, decision=decision
-    )
     for predecessor in predecessors:
         if predecessor.pk == successor.pk:
             raise ValidationError("Tổ chức không thể sáp nhập vào chính nó.", code="self_merge")
         _period_at(predecessor, day_before(effective_on))
         _end(predecessor, day_before(effective_on))
-        LineageLink.objects.create(event=event, predecessor=predecessor, successor=successor)
+    event = _record(
+        LineageKind.MERGED, effective_on, decision, [(p, successor, True) for p in predecessors]
+    )
     closure_refresh([p.pk for p in predecessors])
     return event
 
@@ -221,17 +219,11 @@ def organization_split(
     for successor in successors:
         _period_at(successor, effective_on)
     _end(predecessor, day_before(effective_on))
-    event = LineageEvent.objects.create(
-        kind=LineageKind.SPLIT, effective_on=effective_on, decision=decision
-    )
-    LineageLink.objects.bulk_create(
-        LineageLink(
-            event=event,
-            predecessor=predecessor,
-            successor=s,
-            is_default=s.pk == default_successor.pk,
-        )
-        for s in successors
+    event = _record(
+        LineageKind.SPLIT,
+        effective_on,
+        decision,
+        [(predecessor, s, s.pk == default_successor.pk) for s in successors],
     )
     closure_refresh([predecessor.pk])
     return event

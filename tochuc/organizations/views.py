@@ -63,16 +63,23 @@ def _decision(form):
     )
 
 
-def _apply(form, action):
-    """Run `action` for a valid form and return its result; a refusal becomes form errors."""
-    if not form.is_valid():
-        return None
-    try:
-        return action(form.cleaned_data)
-    except ValidationError as exc:
-        for message in exc.messages:
-            form.add_error(None, message)
-        return None
+def _change_page(request, *, form, organization, title: str, action, done: str):
+    """A change form: on a valid POST run `action(data, decision)`, which returns the
+    organization to show next; a refusal becomes form errors and nothing is written."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = action(form.cleaned_data, _decision(form))
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, done)
+            return redirect("organizations:detail", pk=result.pk)
+    return render(
+        request,
+        "organizations/form.html",
+        {"form": form, "organization": organization, "title": title},
+    )
 
 
 @login_required
@@ -81,25 +88,23 @@ def establish(request, pk: int):
     parent = _organization(request, pk, CHANGE)
     form = EstablishForm(request.POST or None, initial={"effective_on": request.as_of})
 
-    def action(data):
-        child = services.organization_establish(
+    def action(data, decision):
+        return services.organization_establish(
             code=data["code"],
             name=data["name"],
             kind=data["kind"],
             parent=parent,
             established_on=data["effective_on"],
-            decision=_decision(form),
+            decision=decision,
         )
-        messages.success(request, f"Đã thành lập {data['name']}.")
-        return child
 
-    child = _apply(form, action) if request.method == "POST" else None
-    if child:
-        return redirect("organizations:detail", pk=child.pk)
-    return render(
+    return _change_page(
         request,
-        "organizations/form.html",
-        {"form": form, "organization": parent, "title": "Thành lập tổ chức trực thuộc"},
+        form=form,
+        organization=parent,
+        title="Thành lập tổ chức trực thuộc",
+        action=action,
+        done="Đã thành lập tổ chức trực thuộc.",
     )
 
 
@@ -122,35 +127,30 @@ def change(request, pk: int):
         },
     )
 
-    def action(data):
+    def action(data, decision):
         new_parent = data["parent_code"]
         moved = (new_parent.pk if new_parent else None) != current.parent_id
-        if (
-            moved
-            and new_parent is not None
-            and not Organization.objects.restrict(request.user, CHANGE)
-            .filter(pk=new_parent.pk)
-            .exists()
-        ):
+        allowed = Organization.objects.restrict(request.user, CHANGE)
+        if moved and new_parent is not None and not allowed.filter(pk=new_parent.pk).exists():
             raise PermissionDenied
         services.organization_change(
             organization=organization,
             effective_on=data["effective_on"],
-            decision=_decision(form),
+            decision=decision,
             expected_version=data["version"],
             name=data["name"],
             kind=data["kind"],
             parent=new_parent,
         )
-        messages.success(request, "Đã ghi nhận thay đổi.")
-        return True
+        return organization
 
-    if request.method == "POST" and _apply(form, action):
-        return redirect("organizations:detail", pk=organization.pk)
-    return render(
+    return _change_page(
         request,
-        "organizations/form.html",
-        {"form": form, "organization": organization, "title": "Đổi tên, chuyển trực thuộc"},
+        form=form,
+        organization=organization,
+        title="Đổi tên, chuyển trực thuộc",
+        action=action,
+        done="Đã ghi nhận thay đổi.",
     )
 
 
@@ -160,20 +160,20 @@ def dissolve(request, pk: int):
     organization = _organization(request, pk, CHANGE)
     form = DissolveForm(request.POST or None, initial={"version": organization.version})
 
-    def action(data):
+    def action(data, decision):
         services.organization_dissolve(
             organization=organization,
             effective_on=data["effective_on"],
-            decision=_decision(form),
+            decision=decision,
             expected_version=data["version"],
         )
-        messages.success(request, "Đã ghi nhận giải thể.")
-        return True
+        return organization
 
-    if request.method == "POST" and _apply(form, action):
-        return redirect("organizations:detail", pk=organization.pk)
-    return render(
+    return _change_page(
         request,
-        "organizations/form.html",
-        {"form": form, "organization": organization, "title": "Giải thể tổ chức"},
+        form=form,
+        organization=organization,
+        title="Giải thể tổ chức",
+        action=action,
+        done="Đã ghi nhận giải thể.",
     )
