@@ -86,7 +86,7 @@ def populate(cells_per_commune: int) -> None:
 
 CTE = """
 WITH RECURSIVE sub(id) AS (
-    SELECT %s
+    SELECT CAST(%s AS BIGINT)
     UNION
     SELECT p.organization_id FROM organizations_organizationperiod p
     JOIN sub ON p.parent_id = sub.id
