@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "tochuc.accounts",
     "tochuc.administrative_units",
     "tochuc.organizations",
+    "tochuc.people",
+    "tochuc.members",
 ]
 
 MIDDLEWARE = [

@@ -37,3 +37,25 @@ class OptimisticLock(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AuditEntry(models.Model):
+    """Reads of sensitive fields and exports: who, when, what (changes are in history tables)."""
+
+    class Action(models.TextChoices):
+        READ_SENSITIVE = "read_sensitive", "Xem thông tin nhạy cảm"
+        EXPORT = "export", "Xuất dữ liệu"
+
+    user = models.ForeignKey("accounts.User", models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    action = models.CharField("thao tác", max_length=16, choices=Action.choices)
+    subject = models.CharField("đối tượng", max_length=255)
+    detail = models.JSONField("chi tiết", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "nhật ký truy cập"
+        verbose_name_plural = "nhật ký truy cập"
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.user} {self.get_action_display()} {self.subject}"

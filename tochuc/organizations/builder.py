@@ -38,6 +38,7 @@ from tochuc.organizations.models import (
     Organization,
     OrganizationPeriod,
 )
+from tochuc.organizations.succession import succession_refresh
 
 LAST_LEGACY_DAY = day_before(REFORM_2025)
 
@@ -183,6 +184,8 @@ def build_party_tree(*, province: str, citation: Citation | None = None) -> Buil
     report.lineage_links = _record_lineage(units, codes, org_ids, fresh_ids, decision)
     roots = [org_ids[codes[u.id]] for u in units if u.level == Level.PROVINCE]
     report.closure_rows = closure_refresh(roots) if fresh else 0
+    if fresh:
+        succession_refresh(org_ids.values())
     return report
 
 

@@ -191,3 +191,26 @@ class LineageLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor_id} → {self.successor_id}"
+
+
+class OrganizationSuccession(EffectiveDated):
+    """Derived: on [valid_from, valid_to], the members placed in `organization` belong to `heir`.
+
+    An organization is its own heir while it lives; after a merger or split its members pass
+    to the default successor (and on, through later lineage), without one event per member.
+    Rebuilt by `tochuc.organizations.succession.succession_refresh`.
+    """
+
+    organization = models.ForeignKey(Organization, models.CASCADE, related_name="+")
+    heir = models.ForeignKey(Organization, models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["heir", "valid_from", "valid_to", "organization"], name="succession_heir"
+            ),
+            models.Index(fields=["organization", "valid_from"], name="succession_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} → {self.heir_id}"

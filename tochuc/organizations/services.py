@@ -24,6 +24,7 @@ from tochuc.organizations.models import (
     Organization,
     OrganizationPeriod,
 )
+from tochuc.organizations.succession import succession_refresh
 
 
 def _period_at(organization: Organization, on: dt.date) -> OrganizationPeriod:
@@ -40,6 +41,12 @@ def _check_parent(kind: str, parent: Organization | None, on: dt.date) -> None:
     problem = parent_problem(kind, parent_kind)
     if problem:
         raise ValidationError(problem, code="parent_kind")
+
+
+def _derived_refresh(organization_ids: list[int]) -> None:
+    """Recompute what is derived from the tree and its lineage: closure and succession."""
+    closure_refresh(organization_ids)
+    succession_refresh(organization_ids)
 
 
 def _record(kind: str, effective_on: dt.date, decision: Decision, links) -> LineageEvent:
@@ -83,7 +90,7 @@ def organization_establish(
         decision=decision,
     )
     _record(LineageKind.ESTABLISHED, established_on, decision, [(None, organization, True)])
-    closure_refresh([organization.pk])
+    _derived_refresh([organization.pk])
     return organization
 
 
@@ -176,7 +183,7 @@ def organization_dissolve(
     _period_at(organization, effective_on)
     _end(organization, day_before(effective_on))
     event = _record(LineageKind.DISSOLVED, effective_on, decision, [(organization, None, True)])
-    closure_refresh([organization.pk])
+    _derived_refresh([organization.pk])
     return event
 
 
@@ -200,7 +207,7 @@ def organizations_merge(
     event = _record(
         LineageKind.MERGED, effective_on, decision, [(p, successor, True) for p in predecessors]
     )
-    closure_refresh([p.pk for p in predecessors])
+    _derived_refresh([p.pk for p in predecessors])
     return event
 
 
@@ -225,5 +232,5 @@ def organization_split(
         decision,
         [(predecessor, s, s.pk == default_successor.pk) for s in successors],
     )
-    closure_refresh([predecessor.pk])
+    _derived_refresh([predecessor.pk])
     return event

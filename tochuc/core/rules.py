@@ -1,0 +1,87 @@
+"""Rules the system checks, each with its legal source and the dates it is in force.
+
+A rule is data: a code, a title, its source and in-force dates, and parameters. Checks ask
+for the version in force on the date they check (`rule_in_force(code, on)`), so a check as
+of 2024 applies 2024's rule. Domain apps keep the small functions that apply a rule next to
+their services; this module keeps what the rules say and where they come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tochuc.core.dating import BEGINNING, END_OF_TIME
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: str
+    source: str
+    in_force_from: dt.date = BEGINNING
+    in_force_to: dt.date = END_OF_TIME
+    parameters: dict = field(default_factory=dict)
+
+
+RULES: list[Rule] = [
+    Rule(
+        code="admission_age",
+        title="Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được "
+        "cấp ủy trực thuộc Trung ương đồng ý",
+        source="Quy định 24-QĐ/TW ngày 30/7/2021 thi hành Điều lệ Đảng, điểm 1.1",
+        in_force_from=dt.date(2021, 7, 30),
+        in_force_to=dt.date(2025, 5, 25),
+        parameters={"min_age": 18, "max_age": 60},
+    ),
+    Rule(
+        code="admission_age",
+        title="Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được "
+        "cấp ủy trực thuộc Trung ương đồng ý",
+        source="Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng, thay Quy định 232 và 24",
+        in_force_from=dt.date(2025, 5, 26),
+        parameters={"min_age": 18, "max_age": 60},
+    ),
+    Rule(
+        code="probation",
+        title="Thời kỳ dự bị 12 tháng; tuổi đảng tính từ ngày chính thức kết thúc dự bị, "
+        "kể cả khi chi bộ xét muộn",
+        source="Điều lệ Đảng, Điều 5; Quy định 294-QĐ/TW (2025)",
+        parameters={"months": 12, "consider_within_working_days": 30},
+    ),
+    Rule(
+        code="no_event_after_death",
+        title="Không ghi nhận sự kiện nào sau ngày từ trần",
+        source="Nguyên tắc dữ liệu (tính toàn vẹn hồ sơ đảng viên)",
+    ),
+    Rule(
+        code="no_readmission_after_expulsion",
+        title="Không kết nạp lại người đã bị khai trừ",
+        source="Quy định 294-QĐ/TW (2025), về kết nạp lại người ra khỏi Đảng",
+        in_force_from=dt.date(2025, 5, 26),
+    ),
+    Rule(
+        code="card_series",
+        title="Đổi thẻ đảng viên theo đợt thẻ mới",
+        source="Chỉ thị 51-CT/TW (2025) về đổi thẻ đảng viên",
+        in_force_from=dt.date(2025, 1, 1),
+        parameters={"new_series": "2025"},
+    ),
+]
+
+
+class RuleNotInForce(LookupError):
+    pass
+
+
+def rule_in_force(code: str, on: dt.date) -> Rule:
+    """The version of rule `code` in force on `on`."""
+    for rule in RULES:
+        if rule.code == code and rule.in_force_from <= on <= rule.in_force_to:
+            return rule
+    raise RuleNotInForce(f"Không có quy định «{code}» có hiệu lực vào ngày {on:%d/%m/%Y}.")
+
+
+def rules_in_force(on: dt.date) -> list[Rule]:
+    """Every rule in force on `on` (the rules page lists these with their sources)."""
+    return [r for r in RULES if r.in_force_from <= on <= r.in_force_to]

@@ -1,0 +1,24 @@
+"""Persons are scoped through their membership on a date, not through a fixed field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.utils import timezone
+
+from tochuc.core.scoping import VIEW
+
+
+class PersonQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = VIEW, on: dt.date | None = None):
+        """Persons who, on `on` (default today), are members placed or hosted in scope."""
+        from tochuc.members.selectors import person_ids_in_scope
+
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_superuser:
+            return self
+        if not user.may(action):
+            return self.none()
+        return self.filter(id__in=person_ids_in_scope(user, on or timezone.localdate()))
