@@ -1,13 +1,19 @@
 """Members counted in a subtree as of dates, hand-computed.
 
-| person | history | 31/12/2024 | 30/06/2025 | 19/11/2025 | 20/11/2025 | 04/12/2025 |
-|---|---|---|---|---|---|---|
-| P1 | admitted LA 15/03/2024, full 15/03/2025; LA merges into A 01/07/2025 | LA prob | LA full | A full | A full | A full |
-| P2 | admitted LB 01/06/2024, transferred to LA 10/01/2025, never confirmed | LB prob | LA prob | A prob | A prob | A prob |
-| P3 | admitted A1 01/09/2025, temporarily at B1 from 01/10/2025 | – | – | A prob | A prob | A prob |
-| P4 | admitted B 15/07/2025, died 20/11/2025 | – | – | B prob | – | – |
-| P5 | transferred in to B1 10/08/2025 as a full member | – | – | B full | B full | B full |
-| P6 | admitted A 20/07/2025, transferred to B 01/12/2025 | – | – | A prob | A prob | B prob |
+P1 admitted in LA 15/03/2024, full 15/03/2025; LA merges into A on 01/07/2025.
+P2 admitted in LB 01/06/2024, transferred to LA 10/01/2025, never confirmed (still prob).
+P3 admitted in A1 01/09/2025, temporarily hosted by B1 from 01/10/2025 (counted in A1).
+P4 admitted in B 15/07/2025, died 20/11/2025 (last counted day 19/11/2025).
+P5 transferred in to B1 10/08/2025 as a full member.
+P6 admitted in A 20/07/2025, transferred to B 01/12/2025.
+
+| date | LA | LB | A | B |
+|---|---|---|---|---|
+| 31/12/2024 | P1 prob | P2 prob | – | – |
+| 30/06/2025 | P1 full, P2 prob | – | – | – |
+| 19/11/2025 | – | – | P1 full; P2, P3, P6 prob | P5 full; P4 prob |
+| 20/11/2025 | – | – | same | P5 full |
+| 04/12/2025 | – | – | P1 full; P2, P3 prob | P5 full; P6 prob |
 """
 
 import datetime as dt
