@@ -8,6 +8,8 @@ A route whose parameters the walker cannot fill fails the test: teach `fill_kwar
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
@@ -49,10 +51,32 @@ def fill_kwargs(name: str, keys: tuple[str, ...], target: int) -> dict[str, str]
     return values
 
 
+def app_hook(name: str):
+    """The scope-walk hook of the app a route belongs to, if it has one.
+
+    An app whose routes take ids of its own records (not organizations) provides
+    `tochuc/<app>/tests/scope_target.py` with `target(tree) -> int`, which creates commune
+    B's record (named with a marker from `B_MARKERS`) and returns its id, and optionally
+    `snapshot(tree)`, which returns what a write to B's records would change.
+    """
+    namespace = name.split(":")[0]
+    try:
+        return importlib.import_module(f"tochuc.{namespace}.tests.scope_target")
+    except ModuleNotFoundError:
+        return None
+
+
 def target_for(name: str, tree) -> int:
     """The id of commune B's record a route of this name takes."""
     if name.startswith("accounts:") or name.startswith("admin:accounts_"):
         return tree.users.b_editor.pk
+    hook = app_hook(name)
+    if hook is not None:
+        if not hasattr(tree, "_targets"):
+            tree._targets = {}
+        if hook.__name__ not in tree._targets:
+            tree._targets[hook.__name__] = hook.target(tree)
+        return tree._targets[hook.__name__]
     return tree.b.pk
 
 
@@ -88,9 +112,11 @@ def urls_to_walk(tree) -> list[str]:
 
 
 def snapshot(tree):
-    """Everything of commune B a write could touch."""
+    """Everything of commune B a write could touch (apps add theirs through their hook)."""
     orgs = [tree.b, tree.b1]
+    hooks = [importlib.import_module(m) for m in sorted(getattr(tree, "_targets", {}))]
     return (
+        [h.snapshot(tree) for h in hooks if hasattr(h, "snapshot")],
         list(Organization.objects.filter(pk__in=[o.pk for o in orgs]).values()),
         list(OrganizationPeriod.objects.filter(organization__in=orgs).values()),
         [o.history.count() for o in orgs],
@@ -110,11 +136,12 @@ def leaks(response, markers=B_MARKERS) -> list[str]:
 def test_commune_a_user_reaches_nothing_of_commune_b(client, small_tree, user_attr):
     t = small_tree
     client.force_login(getattr(t.users, user_attr))
+    urls = urls_to_walk(t)  # creates commune B's records through the apps' hooks
     before = snapshot(t)
     found = {}
     # Probes match commune B's records without spelling its markers, which a page may echo.
     probes = ["", "?as_of=2025-12-04", "?q=mật bê", f"?parent={t.b.pk}", "?q=bsecret"]
-    for url in urls_to_walk(t):
+    for url in urls:
         for probe in probes:
             leaked = leaks(client.get(url + probe))
             if leaked and not url.startswith(("/don-vi-hanh-chinh/", "/api/administrative")):

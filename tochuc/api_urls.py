@@ -3,8 +3,18 @@
 from rest_framework.routers import DefaultRouter
 
 from tochuc.administrative_units.api import AdministrativeUnitViewSet
+from tochuc.admissions.api import AdmissionTargetViewSet, CandidateViewSet
+from tochuc.cards.api import CardExchangeViewSet
+from tochuc.members.api import MemberViewSet, MembershipEventViewSet
 from tochuc.organizations.api import OrganizationViewSet
+from tochuc.people.api import PersonViewSet
 
 router = DefaultRouter()
 router.register("administrative-units", AdministrativeUnitViewSet, basename="administrativeunit")
 router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("persons", PersonViewSet, basename="person")
+router.register("members", MemberViewSet, basename="member")
+router.register("membership-events", MembershipEventViewSet, basename="membershipevent")
+router.register("candidates", CandidateViewSet, basename="candidate")
+router.register("admission-targets", AdmissionTargetViewSet, basename="admissiontarget")
+router.register("card-exchanges", CardExchangeViewSet, basename="cardexchange")

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "tochuc.organizations",
     "tochuc.people",
     "tochuc.members",
+    "tochuc.admissions",
+    "tochuc.cards",
 ]
 
 MIDDLEWARE = [

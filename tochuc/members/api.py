@@ -1,0 +1,11 @@
+"""REST API (placeholder viewsets until the app's API is written)."""
+
+from rest_framework import viewsets
+
+
+class MemberViewSet(viewsets.ViewSet):
+    pass
+
+
+class MembershipEventViewSet(viewsets.ViewSet):
+    pass
