@@ -5,7 +5,7 @@ from rest_framework.routers import DefaultRouter
 from tochuc.administrative_units.api import AdministrativeUnitViewSet
 from tochuc.admissions.api import AdmissionTargetViewSet, CandidateViewSet
 from tochuc.cards.api import CardExchangeViewSet
-from tochuc.members.api import MemberViewSet, MembershipEventViewSet
+from tochuc.members.api import MembershipEventViewSet, MemberViewSet
 from tochuc.organizations.api import OrganizationViewSet
 from tochuc.people.api import PersonViewSet
 
