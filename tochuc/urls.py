@@ -12,7 +12,7 @@ urlpatterns = [
     path("tai-khoan/", include("tochuc.accounts.urls")),
     path("to-chuc/", include("tochuc.organizations.urls")),
     path("don-vi-hanh-chinh/", include("tochuc.administrative_units.urls")),
-    path("tim-kiem/", include("tochuc.core.urls")),
+    path("", include("tochuc.core.urls")),
     path("ca-nhan/", include("tochuc.people.urls")),
     path("dang-vien/", include("tochuc.members.urls")),
     path("ket-nap/", include("tochuc.admissions.urls")),

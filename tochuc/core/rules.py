@@ -46,7 +46,16 @@ RULES: list[Rule] = [
         code="probation",
         title="Thời kỳ dự bị 12 tháng; tuổi đảng tính từ ngày chính thức kết thúc dự bị, "
         "kể cả khi chi bộ xét muộn",
+        source="Điều lệ Đảng, Điều 5; Quy định 24-QĐ/TW (2021)",
+        in_force_to=dt.date(2025, 5, 25),
+        parameters={"months": 12, "consider_within_working_days": 30},
+    ),
+    Rule(
+        code="probation",
+        title="Thời kỳ dự bị 12 tháng; tuổi đảng tính từ ngày chính thức kết thúc dự bị, "
+        "kể cả khi chi bộ xét muộn",
         source="Điều lệ Đảng, Điều 5; Quy định 294-QĐ/TW (2025)",
+        in_force_from=dt.date(2025, 5, 26),
         parameters={"months": 12, "consider_within_working_days": 30},
     ),
     Rule(

@@ -1,8 +1,9 @@
-"""The global search box."""
+"""The global search box and the rules in force."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from tochuc.core.rules import rules_in_force
 from tochuc.organizations.selectors import search_periods
 
 
@@ -12,3 +13,9 @@ def search(request):
     text = request.GET.get("q", "").strip()
     organizations = search_periods(user=request.user, on=request.as_of, text=text) if text else []
     return render(request, "core/search.html", {"q": text, "organizations": organizations})
+
+
+@login_required
+def rules(request):
+    """Quy định đang áp dụng: the rules in force on the chosen date, with their sources."""
+    return render(request, "core/rules.html", {"rules": rules_in_force(request.as_of)})

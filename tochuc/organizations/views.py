@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE
 from tochuc.core.services import decision_cite
+from tochuc.members.selectors import member_counts
 from tochuc.organizations import selectors, services
 from tochuc.organizations.forms import ChangeForm, DissolveForm, EstablishForm
 from tochuc.organizations.models import Organization
@@ -50,6 +51,9 @@ def detail(request, pk: int):
         "lineage": selectors.lineage_of(organization),
         "history": history_entries(organization, *organization.periods.all()),
         "may_change": request.user.may(CHANGE),
+        "member_counts": member_counts(on=on, root=organization, user=request.user)
+        if period is not None
+        else None,
     }
     return render(request, "organizations/detail.html", context)
 
