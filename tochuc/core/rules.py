@@ -76,6 +76,31 @@ RULES: list[Rule] = [
         in_force_from=dt.date(2025, 1, 1),
         parameters={"new_series": "2025"},
     ),
+    # Admission steps (tochuc.admissions). The 5-year validity of the awareness-course
+    # certificate is stated in Hướng dẫn 12-HD/BTCTW (2022) and carried into the guidance of
+    # Quy định 294-QĐ/TW (2025); the in-force dates below (18/01/2022, 26/05/2025) are our
+    # best reading and should be checked against the documents.
+    Rule(
+        code="admission_steps",
+        title="Trình tự kết nạp: học lớp bồi dưỡng nhận thức về Đảng, làm đơn xin vào Đảng, "
+        "chi bộ xét và ra nghị quyết đề nghị, cấp ủy có thẩm quyền quyết định kết nạp",
+        source="Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW (2025)",
+    ),
+    Rule(
+        code="awareness_certificate",
+        title="Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng có giá trị 5 năm",
+        source="Hướng dẫn 12-HD/BTCTW (2022) của Ban Tổ chức Trung ương",
+        in_force_from=dt.date(2022, 1, 18),
+        in_force_to=dt.date(2025, 5, 25),
+        parameters={"years": 5},
+    ),
+    Rule(
+        code="awareness_certificate",
+        title="Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng có giá trị 5 năm",
+        source="Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng và hướng dẫn thực hiện",
+        in_force_from=dt.date(2025, 5, 26),
+        parameters={"years": 5},
+    ),
 ]
 
 

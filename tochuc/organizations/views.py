@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE
 from tochuc.core.services import decision_cite
+from tochuc.members.alerts import confirmation_overdue
 from tochuc.members.selectors import member_counts
 from tochuc.organizations import selectors, services
 from tochuc.organizations.forms import ChangeForm, DissolveForm, EstablishForm
@@ -54,6 +55,11 @@ def detail(request, pk: int):
         "member_counts": member_counts(on=on, root=organization, user=request.user)
         if period is not None
         else None,
+        "confirmation_overdue": confirmation_overdue(
+            on=on, root=organization, user=request.user
+        ).count()
+        if period is not None
+        else 0,
     }
     return render(request, "organizations/detail.html", context)
 
