@@ -8,6 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 VENV := .venv/bin
 PROVINCE ?= can_tho
+DEMO_MEMBERS ?= 20000
 VENDOR := tochuc/static/vendor
 
 .PHONY: demo test env static lint serve
@@ -33,6 +34,7 @@ demo: env static
 	TOCHUC_DEBUG=1 $(VENV)/tochuc migrate --noinput
 	TOCHUC_DEBUG=1 $(VENV)/tochuc load_admin_units --province $(PROVINCE)
 	TOCHUC_DEBUG=1 $(VENV)/tochuc build_party_tree --province $(PROVINCE)
+	TOCHUC_DEBUG=1 $(VENV)/tochuc generate_demo --province $(PROVINCE) --members $(DEMO_MEMBERS)
 	TOCHUC_DEBUG=1 $(VENV)/tochuc create_demo_users
 	@echo "tochuc đang chạy tại http://127.0.0.1:8000/ (Ctrl+C để dừng)"
 	TOCHUC_DEBUG=1 $(VENV)/tochuc runserver 127.0.0.1:8000

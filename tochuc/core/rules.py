@@ -29,6 +29,15 @@ RULES: list[Rule] = [
         code="admission_age",
         title="Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được "
         "cấp ủy trực thuộc Trung ương đồng ý",
+        source="Điều lệ Đảng, Điều 1; các quy định thi hành Điều lệ Đảng trước năm 2021 "
+        "(45-QĐ/TW năm 2011, 29-QĐ/TW năm 2016)",
+        in_force_to=dt.date(2021, 7, 29),
+        parameters={"min_age": 18, "max_age": 60},
+    ),
+    Rule(
+        code="admission_age",
+        title="Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được "
+        "cấp ủy trực thuộc Trung ương đồng ý",
         source="Quy định 24-QĐ/TW ngày 30/7/2021 thi hành Điều lệ Đảng, điểm 1.1",
         in_force_from=dt.date(2021, 7, 30),
         in_force_to=dt.date(2025, 5, 25),
@@ -84,7 +93,15 @@ RULES: list[Rule] = [
         code="admission_steps",
         title="Trình tự kết nạp: học lớp bồi dưỡng nhận thức về Đảng, làm đơn xin vào Đảng, "
         "chi bộ xét và ra nghị quyết đề nghị, cấp ủy có thẩm quyền quyết định kết nạp",
+        source="Điều lệ Đảng, Điều 4",
+        in_force_to=dt.date(2025, 5, 25),
+    ),
+    Rule(
+        code="admission_steps",
+        title="Trình tự kết nạp: học lớp bồi dưỡng nhận thức về Đảng, làm đơn xin vào Đảng, "
+        "chi bộ xét và ra nghị quyết đề nghị, cấp ủy có thẩm quyền quyết định kết nạp",
         source="Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW (2025)",
+        in_force_from=dt.date(2025, 5, 26),
     ),
     Rule(
         code="awareness_certificate",

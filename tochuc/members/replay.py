@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from tochuc.core.dating import END_OF_TIME, day_before
 from tochuc.core.formatting import vn_date
-from tochuc.core.rules import rule_in_force
+from tochuc.core.rules import RuleNotInForce, rule_in_force
 from tochuc.members.models import EventKind, Status
 
 K = EventKind
@@ -149,102 +149,106 @@ def replay(
             spans.append(Span(since, day_before(day), state))
         since = day
 
-    for fact in sorted(facts, key=sort_key):
-        kind, on = fact.kind, fact.effective_on
-        if ended_by == K.DEATH:
-            refuse(
-                f"đã từ trần trước đó; {rule_in_force('no_event_after_death', on).title.lower()}.",
-                fact,
-            )
-        if kind in STARTS:
-            if state is not None:
-                refuse("người này đang là đảng viên.", fact)
-            if kind == K.ADMISSION and ever_member:
-                refuse("người này đã từng là đảng viên: hãy ghi nhận «Kết nạp lại».", fact)
-            if kind == K.READMISSION:
-                if not ever_member:
-                    refuse("người này chưa từng là đảng viên: hãy ghi nhận «Kết nạp».", fact)
-                if ended_by == K.EXPULSION:
-                    rule = rule_in_force("no_readmission_after_expulsion", on)
-                    refuse(f"{rule.title}, theo {rule.source}.", fact)
-            organization = destination(fact)
-            if kind in (K.ADMISSION, K.READMISSION):
-                problem = admission_age_problem(birth, on, fact.provincial_approval)
-                if problem:
-                    refuse(problem, fact)
-                status, admitted = Status.PROBATIONARY, on
-            else:
-                if fact.status not in Status.values or not fact.admitted_on:
-                    refuse("cần ghi tư cách (dự bị/chính thức) và ngày vào Đảng.", fact)
-                if fact.admitted_on > on:
-                    refuse("ngày vào Đảng không thể sau ngày chuyển đến.", fact)
-                status, admitted = fact.status, fact.admitted_on
-            close(on)
-            state = State(
-                status=status,
-                organization_id=organization,
-                admitted_on=admitted,
-                confirmed_on=None if status == Status.PROBATIONARY else admitted,
-            )
-            ever_member, ended_by = True, None
-            continue
-        if state is None:
-            if kind == K.DEATH:
-                ended_by = K.DEATH
-                continue
-            refuse("người này không phải là đảng viên vào ngày đó.", fact)
-        if kind == K.CONFIRMATION:
-            if state.status != Status.PROBATIONARY:
-                refuse("đảng viên không ở thời kỳ dự bị.", fact)
-            due = confirmation_date(state.admitted_on)
-            if on != due:
-                refuse(
-                    f"ngày chính thức phải là ngày kết thúc 12 tháng dự bị, {vn_date(due)} "
-                    f"(kể cả khi chi bộ xét muộn), theo {rule_in_force('probation', due).source}.",
-                    fact,
+    current: Fact | None = None
+    try:
+        for fact in sorted(facts, key=sort_key):
+            current = fact
+            kind, on = fact.kind, fact.effective_on
+            if ended_by == K.DEATH:
+                rule = rule_in_force("no_event_after_death", on)
+                refuse(f"đã từ trần trước đó; {rule.title.lower()}.", fact)
+            if kind in STARTS:
+                if state is not None:
+                    refuse("người này đang là đảng viên.", fact)
+                if kind == K.ADMISSION and ever_member:
+                    refuse("người này đã từng là đảng viên: hãy ghi nhận «Kết nạp lại».", fact)
+                if kind == K.READMISSION:
+                    if not ever_member:
+                        refuse("người này chưa từng là đảng viên: hãy ghi nhận «Kết nạp».", fact)
+                    if ended_by == K.EXPULSION:
+                        rule = rule_in_force("no_readmission_after_expulsion", on)
+                        refuse(f"{rule.title}, theo {rule.source}.", fact)
+                organization = destination(fact)
+                if kind in (K.ADMISSION, K.READMISSION):
+                    problem = admission_age_problem(birth, on, fact.provincial_approval)
+                    if problem:
+                        refuse(problem, fact)
+                    status, admitted = Status.PROBATIONARY, on
+                else:
+                    if fact.status not in Status.values or not fact.admitted_on:
+                        refuse("cần ghi tư cách (dự bị/chính thức) và ngày vào Đảng.", fact)
+                    if fact.admitted_on > on:
+                        refuse("ngày vào Đảng không thể sau ngày chuyển đến.", fact)
+                    status, admitted = fact.status, fact.admitted_on
+                close(on)
+                state = State(
+                    status=status,
+                    organization_id=organization,
+                    admitted_on=admitted,
+                    confirmed_on=None if status == Status.PROBATIONARY else admitted,
                 )
-            new = replace(state, status=Status.FULL, confirmed_on=on)
-        elif kind == K.TRANSFER:
-            target = destination(fact, "Tổ chức đảng nơi chuyển đến")
-            if target == state.organization_id:
-                refuse("nơi chuyển đến trùng với nơi đang sinh hoạt.", fact)
-            new = replace(state, organization_id=target, host_organization_id=None)
-        elif kind == K.TEMPORARY_TRANSFER:
-            host = destination(fact, "Tổ chức đảng nơi sinh hoạt tạm thời")
-            if host == state.organization_id:
-                refuse("nơi sinh hoạt tạm thời trùng với nơi sinh hoạt chính thức.", fact)
-            new = replace(state, host_organization_id=host)
-        elif kind == K.TEMPORARY_RETURN:
-            if state.host_organization_id is None:
-                refuse("đảng viên không đang sinh hoạt tạm thời.", fact)
-            new = replace(state, host_organization_id=None)
-        elif kind == K.EXEMPTION:
-            if state.exempt:
-                refuse("đảng viên đã được miễn sinh hoạt.", fact)
-            new = replace(state, exempt=True)
-        elif kind == K.EXEMPTION_END:
-            if not state.exempt:
-                refuse("đảng viên không đang được miễn sinh hoạt.", fact)
-            new = replace(state, exempt=False)
-        elif kind in (K.CARD_ISSUE, K.CARD_EXCHANGE):
-            if not fact.card_number.strip():
-                refuse("thiếu số thẻ đảng viên.", fact)
-            series = fact.card_series
-            if kind == K.CARD_EXCHANGE:
-                rule = rule_in_force("card_series", on)
-                series = rule.parameters["new_series"]
-                if state.card_series == series:
-                    refuse(f"đảng viên đã có thẻ đợt {series}.", fact)
-            new = replace(state, card_number=fact.card_number.strip(), card_series=series)
-        elif kind in ENDINGS:
-            close(on)
-            state, ended_by = None, kind
-            continue
-        else:  # pragma: no cover - every kind is handled above
-            refuse("loại sự kiện không xác định.", fact)
-        if new != state:
-            close(on)
-            state = new
+                ever_member, ended_by = True, None
+                continue
+            if state is None:
+                if kind == K.DEATH:
+                    ended_by = K.DEATH
+                    continue
+                refuse("người này không phải là đảng viên vào ngày đó.", fact)
+            if kind == K.CONFIRMATION:
+                if state.status != Status.PROBATIONARY:
+                    refuse("đảng viên không ở thời kỳ dự bị.", fact)
+                due = confirmation_date(state.admitted_on)
+                if on != due:
+                    source = rule_in_force("probation", due).source
+                    refuse(
+                        f"ngày chính thức phải là ngày kết thúc 12 tháng dự bị, {vn_date(due)} "
+                        f"(kể cả khi chi bộ xét muộn), theo {source}.",
+                        fact,
+                    )
+                new = replace(state, status=Status.FULL, confirmed_on=on)
+            elif kind == K.TRANSFER:
+                target = destination(fact, "Tổ chức đảng nơi chuyển đến")
+                if target == state.organization_id:
+                    refuse("nơi chuyển đến trùng với nơi đang sinh hoạt.", fact)
+                new = replace(state, organization_id=target, host_organization_id=None)
+            elif kind == K.TEMPORARY_TRANSFER:
+                host = destination(fact, "Tổ chức đảng nơi sinh hoạt tạm thời")
+                if host == state.organization_id:
+                    refuse("nơi sinh hoạt tạm thời trùng với nơi sinh hoạt chính thức.", fact)
+                new = replace(state, host_organization_id=host)
+            elif kind == K.TEMPORARY_RETURN:
+                if state.host_organization_id is None:
+                    refuse("đảng viên không đang sinh hoạt tạm thời.", fact)
+                new = replace(state, host_organization_id=None)
+            elif kind == K.EXEMPTION:
+                if state.exempt:
+                    refuse("đảng viên đã được miễn sinh hoạt.", fact)
+                new = replace(state, exempt=True)
+            elif kind == K.EXEMPTION_END:
+                if not state.exempt:
+                    refuse("đảng viên không đang được miễn sinh hoạt.", fact)
+                new = replace(state, exempt=False)
+            elif kind in (K.CARD_ISSUE, K.CARD_EXCHANGE):
+                if not fact.card_number.strip():
+                    refuse("thiếu số thẻ đảng viên.", fact)
+                series = fact.card_series
+                if kind == K.CARD_EXCHANGE:
+                    rule = rule_in_force("card_series", on)
+                    series = rule.parameters["new_series"]
+                    if state.card_series == series:
+                        refuse(f"đảng viên đã có thẻ đợt {series}.", fact)
+                new = replace(state, card_number=fact.card_number.strip(), card_series=series)
+            elif kind in ENDINGS:
+                close(on)
+                state, ended_by = None, kind
+                continue
+            else:  # pragma: no cover - every kind is handled above
+                refuse("loại sự kiện không xác định.", fact)
+            if new != state:
+                close(on)
+                state = new
+    except RuleNotInForce as exc:  # a date no version of a rule covers
+        refuse(f"{exc}", current)
     if state is not None and since is not None:
         spans.append(Span(since, END_OF_TIME, state))
     return spans
