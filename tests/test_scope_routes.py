@@ -66,11 +66,22 @@ def app_hook(name: str):
         return None
 
 
+def api_app(name: str) -> str | None:
+    """The app of an API route name ('cardexchange-detail' → 'cards'), from the router."""
+    from tochuc.api_urls import router
+
+    for _, viewset, basename in router.registry:
+        if name.startswith(f"{basename}-"):
+            return viewset.__module__.split(".")[1]
+    return None
+
+
 def target_for(name: str, tree) -> int:
     """The id of commune B's record a route of this name takes."""
     if name.startswith("accounts:") or name.startswith("admin:accounts_"):
         return tree.users.b_editor.pk
-    hook = app_hook(name)
+    app = api_app(name) if ":" not in name else None
+    hook = app_hook(f"{app}:" if app else name)
     if hook is not None:
         if not hasattr(tree, "_targets"):
             tree._targets = {}

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import identify_hasher
 
 from tests.fixtures import PASSWORD
+from tochuc import settings as production_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +42,15 @@ def test_login_is_throttled_after_repeated_failures(client, small_tree):
     assert "tạm khóa" in response.content.decode()
 
 
-def test_passwords_are_hashed_with_argon2(small_tree):
-    assert identify_hasher(small_tree.users.a_viewer.password).algorithm == "argon2"
+def test_passwords_are_hashed_with_argon2(settings, db):
+    from tochuc.accounts.services import user_create
+    from tochuc.organizations.models import Organization
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    organization = Organization.objects.create(code="X")
+    user = user_create(username="argon", password=PASSWORD, organization=organization)
+    assert identify_hasher(user.password).algorithm == "argon2"
+    assert "Argon2PasswordHasher" in production_settings.PASSWORD_HASHERS[0]
 
 
 def test_weak_password_is_refused_in_vietnamese(small_tree):
