@@ -8,6 +8,7 @@ from tochuc.core.rules import RULES, RuleNotInForce, rule_in_force, rules_in_for
 
 
 def test_each_date_has_one_version_of_a_rule():
+    assert "29-QĐ/TW" in rule_in_force("admission_age", dt.date(2020, 1, 1)).source
     assert "24-QĐ/TW" in rule_in_force("admission_age", dt.date(2024, 6, 1)).source
     assert "294-QĐ/TW" in rule_in_force("admission_age", dt.date(2025, 12, 4)).source
     for day in (dt.date(2021, 8, 1), dt.date(2025, 5, 25), dt.date(2025, 5, 26)):
@@ -16,8 +17,8 @@ def test_each_date_has_one_version_of_a_rule():
 
 
 def test_no_rule_before_it_existed():
-    with pytest.raises(RuleNotInForce, match="admission_age"):
-        rule_in_force("admission_age", dt.date(2020, 1, 1))
+    with pytest.raises(RuleNotInForce, match="card_series"):
+        rule_in_force("card_series", dt.date(2024, 12, 31))
 
 
 def test_every_rule_names_its_source():
