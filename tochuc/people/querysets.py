@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from tochuc.core.scoping import VIEW
@@ -12,7 +13,8 @@ from tochuc.core.scoping import VIEW
 
 class PersonQuerySet(models.QuerySet):
     def restrict(self, user, action: str = VIEW, on: dt.date | None = None):
-        """Persons who, on `on` (default today), are members placed or hosted in scope."""
+        """Persons who, on `on` (default today), are members placed or hosted in scope, or
+        admission candidates of an organization in scope."""
         from tochuc.members.selectors import person_ids_in_scope
 
         if not (user and user.is_authenticated and user.is_active):
@@ -21,4 +23,8 @@ class PersonQuerySet(models.QuerySet):
             return self
         if not user.may(action):
             return self.none()
-        return self.filter(id__in=person_ids_in_scope(user, on or timezone.localdate()))
+        from tochuc.admissions.models import Candidate
+
+        on = on or timezone.localdate()
+        candidates = Candidate.objects.restrict(user, action).values("person_id")
+        return self.filter(Q(id__in=person_ids_in_scope(user, on)) | Q(id__in=candidates))
