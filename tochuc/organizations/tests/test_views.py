@@ -139,3 +139,20 @@ def test_search_is_accent_insensitive_and_scoped(client, small_tree):
     html = client.get("/tim-kiem/?q=an moi").content.decode()
     assert "Đảng bộ xã An Mới" in html
     assert "Bí Mật Bê" not in client.get("/tim-kiem/?q=bi mat").content.decode()
+
+
+def test_history_shows_vietnamese_dates(client, small_tree):
+    t = small_tree
+    client.force_login(t.users.province_admin)
+    from tochuc.organizations import services
+
+    services.organization_change(
+        organization=t.a1,
+        effective_on=dt.date(2026, 1, 1),
+        decision=t.decision,
+        expected_version=t.a1.version,
+        parent=t.b,
+    )
+    html = client.get(f"/to-chuc/{t.a1.pk}/?as_of=2025-12-04").content.decode()
+    # The closed period's end changed from open (shown "—") to 31/12/2025.
+    assert "<strong>hiệu lực đến ngày</strong>: — → 31/12/2025" in html
