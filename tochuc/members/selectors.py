@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from tochuc.accounts.scope import organization_ids_in_scope
 from tochuc.core.dating import valid_at_q
 from tochuc.members.models import MembershipEvent, MembershipSpan, Status
-from tochuc.organizations.models import Organization, OrganizationSuccession
+from tochuc.organizations.models import Organization, OrganizationPeriod, OrganizationSuccession
 from tochuc.organizations.selectors import subtree_ids
 
 
@@ -78,4 +78,48 @@ def timeline(person) -> QuerySet[MembershipEvent]:
         MembershipEvent.objects.filter(person=person)
         .select_related("organization", "decision", "recorded_by", "correction")
         .order_by("effective_on", "id")
+    )
+
+
+def _organization_name_at(on: dt.date, field: str):
+    """The name `field`'s organization had on `on` (or last had, for a predecessor)."""
+    return Subquery(
+        OrganizationPeriod.objects.filter(organization=OuterRef(field), valid_from__lte=on)
+        .order_by("-valid_from")
+        .values("name")[:1]
+    )
+
+
+def member_rows(spans: QuerySet[MembershipSpan], *, on: dt.date) -> QuerySet[MembershipSpan]:
+    """Spans ready for a list: person joined, organization names as of `on`, sorted by name."""
+    return (
+        spans.select_related("person", "organization", "host_organization")
+        .annotate(
+            organization_name=_organization_name_at(on, "organization"),
+            host_organization_name=_organization_name_at(on, "host_organization"),
+        )
+        .order_by("person__name_folded", "person_id")
+    )
+
+
+def member_totals(spans: QuerySet[MembershipSpan]) -> dict[str, int]:
+    """{'total', 'full', 'probationary'} of a (filtered) set of spans, in one query."""
+    totals = spans.order_by().aggregate(
+        total=Count("id"),
+        full=Count("id", filter=Q(status=Status.FULL)),
+        probationary=Count("id", filter=Q(status=Status.PROBATIONARY)),
+    )
+    return {key: value or 0 for key, value in totals.items()}
+
+
+def member_span_at(person, on: dt.date) -> MembershipSpan | None:
+    """What `person` was on `on` (status, organizations), or None when not a member then."""
+    return (
+        MembershipSpan.objects.filter(valid_at_q(on), person=person)
+        .select_related("organization", "host_organization")
+        .annotate(
+            organization_name=_organization_name_at(on, "organization"),
+            host_organization_name=_organization_name_at(on, "host_organization"),
+        )
+        .first()
     )

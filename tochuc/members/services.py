@@ -147,3 +147,35 @@ def event_correct(
     return EventCorrection.objects.create(
         event=event, replacement=new_event, reason=reason.strip(), recorded_by=recorded_by
     )
+
+
+FIRST_EVENT_KINDS = (EventKind.ADMISSION, EventKind.TRANSFER_IN)
+"""How a person new to the system becomes a member: admitted here or transferred in."""
+
+
+@transaction.atomic
+def member_register(
+    *,
+    profile: dict,
+    kind: str,
+    effective_on: dt.date,
+    organization,
+    decision: Decision | None = None,
+    recorded_by=None,
+    **details,
+) -> MembershipEvent:
+    """Create a person from `profile` with their first event; a refused event creates nobody."""
+    if kind not in FIRST_EVENT_KINDS:
+        raise ValidationError("Sự kiện đầu tiên phải là kết nạp hoặc chuyển sinh hoạt đến.")
+    person = Person(**profile)
+    person.full_clean()
+    person.save()
+    return event_record(
+        person=person,
+        kind=kind,
+        effective_on=effective_on,
+        organization=organization,
+        decision=decision,
+        recorded_by=recorded_by,
+        **details,
+    )

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from tochuc.people import views
+
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/sua/", views.person_edit, name="edit"),
+]
