@@ -35,7 +35,8 @@ def _shown_value(value):
 def history_entries(*records) -> list[HistoryEntry]:
     """Every recorded change of these records, newest first, with before/after values.
 
-    Foreign keys are shown by the related record's name (one query per related model).
+    Foreign keys are shown by the related record's name (one query per related model);
+    fields nobody edits (derived search keys, version counters) are left out.
     """
     entries: list[HistoryEntry] = []
     wanted: dict[type[models.Model], set] = defaultdict(set)
@@ -46,7 +47,8 @@ def history_entries(*records) -> list[HistoryEntry]:
         for version in record.history.select_related("history_user").order_by("history_date"):
             changes: list = []
             if previous is not None:
-                for change in version.diff_against(previous).changes:
+                hidden = [f.name for f in model._meta.fields if not f.editable]
+                for change in version.diff_against(previous, excluded_fields=hidden).changes:
                     model_field = model._meta.get_field(change.field)
                     changes.append([model_field.verbose_name, change.old, change.new])
                     if model_field.is_relation:

@@ -51,15 +51,6 @@ def _person(request, pk: int, action: str = VIEW) -> Person:
     return get_object_or_404(people.select_related("hometown", "residence"), pk=pk)
 
 
-def _profile_history(person: Person):
-    """The profile's change log without the derived fields (search key, version counter)."""
-    derived = {Person._meta.get_field(name).verbose_name for name in ("name_folded", "version")}
-    entries = history_entries(person)
-    for entry in entries:
-        entry.changes = [change for change in entry.changes if change[0] not in derived]
-    return entries
-
-
 def _querystring(request, **changes) -> str:
     query = request.GET.copy()
     for key, value in changes.items():
@@ -192,7 +183,7 @@ def member_detail(request, pk: int):
         "sensitive": sensitive_values(person, request.user, purpose="trang đảng viên"),
         "span": selectors.member_span_at(person, request.as_of),
         "events": selectors.timeline(person),
-        "history": _profile_history(person),
+        "history": history_entries(person),
         "may_change": request.user.may(CHANGE),
         "kinds": RECORDABLE,
     }
