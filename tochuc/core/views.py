@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from tochuc.core.rules import rules_in_force
 from tochuc.organizations.selectors import search_periods
+from tochuc.people.selectors import search_persons
 
 
 @login_required
@@ -12,7 +13,12 @@ def search(request):
     """Search everything the user may see, as of the chosen date."""
     text = request.GET.get("q", "").strip()
     organizations = search_periods(user=request.user, on=request.as_of, text=text) if text else []
-    return render(request, "core/search.html", {"q": text, "organizations": organizations})
+    persons = search_persons(user=request.user, on=request.as_of, text=text) if text else []
+    return render(
+        request,
+        "core/search.html",
+        {"q": text, "organizations": organizations, "persons": persons},
+    )
 
 
 @login_required

@@ -90,12 +90,29 @@ def _organization_name_at(on: dt.date, field: str):
     )
 
 
+def _heir_name_at(on: dt.date, field: str):
+    """The name on `on` of the organization that holds `field`'s members then (its heir)."""
+    heir = OrganizationSuccession.objects.filter(
+        valid_at_q(on), organization=OuterRef(OuterRef(field))
+    ).values("heir_id")[:1]
+    return Subquery(
+        OrganizationPeriod.objects.filter(valid_at_q(on), organization=Subquery(heir)).values(
+            "name"
+        )[:1]
+    )
+
+
 def member_rows(spans: QuerySet[MembershipSpan], *, on: dt.date) -> QuerySet[MembershipSpan]:
-    """Spans ready for a list: person joined, organization names as of `on`, sorted by name."""
+    """Spans ready for a list: person joined, organization names as of `on`, sorted by name.
+
+    `heir_name` is where the member belongs on `on` (after a merger, the successor);
+    `organization_name` is where the events placed them.
+    """
     return (
         spans.select_related("person", "organization", "host_organization")
         .annotate(
             organization_name=_organization_name_at(on, "organization"),
+            heir_name=_heir_name_at(on, "organization"),
             host_organization_name=_organization_name_at(on, "host_organization"),
         )
         .order_by("person__name_folded", "person_id")
@@ -119,6 +136,7 @@ def member_span_at(person, on: dt.date) -> MembershipSpan | None:
         .select_related("organization", "host_organization")
         .annotate(
             organization_name=_organization_name_at(on, "organization"),
+            heir_name=_heir_name_at(on, "organization"),
             host_organization_name=_organization_name_at(on, "host_organization"),
         )
         .first()
