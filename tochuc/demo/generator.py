@@ -24,6 +24,7 @@ from tochuc.core.text import search_key
 from tochuc.demo.names import FAMILY, GIVEN, HOA_FAMILY, KHMER_FAMILY, MIDDLE
 from tochuc.members.models import EventKind, MembershipEvent, MembershipSpan
 from tochuc.members.replay import Fact, Refusal, confirmation_date, replay
+from tochuc.members.services import span_records
 from tochuc.organizations.builder import find_province
 from tochuc.organizations.kinds import PARTY_KINDS, Kind
 from tochuc.organizations.models import Organization, OrganizationPeriod
@@ -196,22 +197,7 @@ class Generator:
                     )
                     for f in facts
                 ]
-                rows += [
-                    MembershipSpan(
-                        person=person,
-                        valid_from=s.valid_from,
-                        valid_to=s.valid_to,
-                        status=s.state.status,
-                        organization_id=s.state.organization_id,
-                        host_organization_id=s.state.host_organization_id,
-                        exempt=s.state.exempt,
-                        admitted_on=s.state.admitted_on,
-                        confirmed_on=s.state.confirmed_on,
-                        card_number=s.state.card_number,
-                        card_series=s.state.card_series,
-                    )
-                    for s in spans
-                ]
+                rows += span_records(person, spans)
             MembershipEvent.objects.bulk_create(events, batch_size=5000)
             MembershipSpan.objects.bulk_create(rows, batch_size=5000)
             report.persons += len(created)

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from tochuc.core.models import Decision
 from tochuc.members.models import EventCorrection, EventKind, MembershipEvent, MembershipSpan
-from tochuc.members.replay import Fact, Refusal, confirmation_date, replay
+from tochuc.members.replay import Fact, Refusal, Span, confirmation_date, replay
 from tochuc.organizations.kinds import PARTY_KINDS
 from tochuc.organizations.models import OrganizationPeriod
 from tochuc.people.models import Person
@@ -41,15 +41,9 @@ def _existence_checker(facts: list[Fact]):
     return lambda org_id, day: any(s <= day <= e for s, e in periods.get(org_id, []))
 
 
-def _replay_and_store(person: Person, facts: list[Fact]) -> None:
-    try:
-        spans = replay(
-            facts, birth=person.date_of_birth, party_organization_exists=_existence_checker(facts)
-        )
-    except Refusal as exc:
-        raise ValidationError(str(exc), code="rule") from exc
-    MembershipSpan.objects.filter(person=person).delete()
-    MembershipSpan.objects.bulk_create(
+def span_records(person: Person, spans: list[Span]) -> list[MembershipSpan]:
+    """Unsaved span rows for the spans a replay produced."""
+    return [
         MembershipSpan(
             person=person,
             valid_from=span.valid_from,
@@ -64,7 +58,18 @@ def _replay_and_store(person: Person, facts: list[Fact]) -> None:
             card_series=span.state.card_series,
         )
         for span in spans
-    )
+    ]
+
+
+def _replay_and_store(person: Person, facts: list[Fact]) -> None:
+    try:
+        spans = replay(
+            facts, birth=person.date_of_birth, party_organization_exists=_existence_checker(facts)
+        )
+    except Refusal as exc:
+        raise ValidationError(str(exc), code="rule") from exc
+    MembershipSpan.objects.filter(person=person).delete()
+    MembershipSpan.objects.bulk_create(span_records(person, spans))
 
 
 def _valid_facts(person: Person, excluding: int | None = None) -> list[Fact]:
