@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tochuc.members",
     "tochuc.admissions",
     "tochuc.cards",
+    "tochuc.cadres",
     "tochuc.demo",
 ]
 

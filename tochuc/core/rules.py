@@ -121,6 +121,21 @@ RULES: list[Rule] = [
 ]
 
 
+RULES.append(
+    Rule(
+        code="retirement_age",
+        title="Tuổi nghỉ hưu theo lộ trình: nam 60 tuổi 3 tháng (2021), mỗi năm thêm 3 tháng đến "
+        "62 tuổi (2028); nữ 55 tuổi 4 tháng (2021), mỗi năm thêm 4 tháng đến 60 tuổi (2035)",
+        source="Nghị định 135/2020/NĐ-CP, Điều 4",
+        in_force_from=dt.date(2021, 1, 1),
+        parameters={
+            "male": {"base_2020": 720, "step": 3, "cap": 744},
+            "female": {"base_2020": 660, "step": 4, "cap": 720},
+        },
+    )
+)
+
+
 class RuleNotInForce(LookupError):
     pass
 

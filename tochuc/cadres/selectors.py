@@ -1,0 +1,164 @@
+"""Seats, vacancies and mobility of a subtree, as of a date, set-based.
+
+Report lines served:
+- "bố trí 3.114/3.129 chức danh ủy viên BCH Đảng bộ cấp xã; 1.043/1.043 ủy viên BTV"
+  → `seat_fill` (holdings / quota; `people` counts distinct persons).
+- "tổng số thiếu khuyết 510; 331 tự đảm bảo; 179 cần TP tăng cường, biệt phái, điều động"
+  → `vacancy_register` (Σ max(quota − holders, 0) over posts, split by the latest plan).
+- "tăng cường từ các sở, ban, ngành về cấp xã 804 trường hợp (lũy kế đến 2-12-2025)",
+  "các xã, phường điều động, kiện toàn 18 trường hợp" → `moves`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+
+from tochuc.cadres.models import Assignment, Move, Post, PostQuota, SourcingPlan
+from tochuc.core.dating import valid_at_q
+from tochuc.members.selectors import placed_in
+from tochuc.organizations.kinds import Kind
+from tochuc.organizations.models import OrganizationClosure
+from tochuc.organizations.selectors import subtree_ids
+
+
+def posts_in(*, root, on: dt.date, body: str | None = None, **filters) -> QuerySet[Post]:
+    """Posts of the organizations in `root`'s subtree on `on`, with quota and holders then."""
+    posts = Post.objects.filter(organization_id__in=subtree_ids(root=root, on=on), **filters)
+    if body:
+        posts = posts.filter(body=body)
+    quota = (
+        PostQuota.objects.filter(valid_at_q(on), post=OuterRef("pk"))
+        .order_by()
+        .values("post")
+        .annotate(n=Sum("seats"))
+        .values("n")
+    )
+    holders = (
+        Assignment.objects.filter(valid_at_q(on), post=OuterRef("pk"))
+        .order_by()
+        .values("post")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    plan = (
+        SourcingPlan.objects.filter(post=OuterRef("pk"), planned_on__lte=on)
+        .order_by("-planned_on", "-id")
+        .values("source")[:1]
+    )
+    zero = Value(0, output_field=IntegerField())
+    return posts.annotate(
+        quota=Coalesce(Subquery(quota, output_field=IntegerField()), zero),
+        holders=Coalesce(Subquery(holders, output_field=IntegerField()), zero),
+        plan=Subquery(plan),
+    ).annotate(vacant=Greatest(F("quota") - F("holders"), zero))
+
+
+@dataclass(frozen=True)
+class SeatFill:
+    holdings: int
+    people: int
+    quota: int
+
+
+def seat_fill(*, root, on: dt.date, body: str) -> SeatFill:
+    """Seats of `body` filled on `on` in the subtree: holdings, distinct people, quota."""
+    posts = posts_in(root=root, on=on, body=body)
+    quota = posts.aggregate(n=Coalesce(Sum("quota"), 0))["n"]
+    held = Assignment.objects.filter(valid_at_q(on), post__in=posts.values("pk")).aggregate(
+        holdings=Count("id"), people=Count("person", distinct=True)
+    )
+    return SeatFill(holdings=held["holdings"], people=held["people"], quota=quota)
+
+
+@dataclass(frozen=True)
+class VacancyRegister:
+    total: int
+    self_sourced: int
+    needs_support: int
+    unplanned: int
+    posts: QuerySet
+
+    @property
+    def reconciles(self) -> bool:
+        return self.total == self.self_sourced + self.needs_support + self.unplanned
+
+
+def vacancy_register(
+    *, root, on: dt.date, per_central_guidance: bool | None = None
+) -> VacancyRegister:
+    """Vacancies on `on`: Σ max(quota − holders, 0) over the subtree's posts, split by the
+    latest sourcing plan dated on or before `on` (self-sourced, needs support, no plan)."""
+    filters = {} if per_central_guidance is None else {"per_central_guidance": per_central_guidance}
+    posts = posts_in(root=root, on=on, **filters).filter(vacant__gt=0)
+    sums = posts.aggregate(
+        total=Coalesce(Sum("vacant"), 0),
+        self_sourced=Coalesce(Sum("vacant", filter=Q(plan=SourcingPlan.Source.SELF)), 0),
+        needs_support=Coalesce(
+            Sum("vacant", filter=Q(plan__isnull=False) & ~Q(plan=SourcingPlan.Source.SELF)), 0
+        ),
+        unplanned=Coalesce(Sum("vacant", filter=Q(plan__isnull=True)), 0),
+    )
+    return VacancyRegister(posts=posts, **sums)
+
+
+def _at_commune_level(field: str, date_field: str) -> Exists:
+    """Whether the organization in `field` lies, on the date in `date_field`, under a
+    commune committee (or is one): the commune level of the two-level government."""
+    return Exists(
+        OrganizationClosure.objects.filter(
+            descendant=OuterRef(field),
+            valid_from__lte=OuterRef(date_field),
+            valid_to__gte=OuterRef(date_field),
+            ancestor__periods__kind=Kind.COMMUNE_COMMITTEE,
+            ancestor__periods__valid_from__lte=OuterRef(date_field),
+            ancestor__periods__valid_to__gte=OuterRef(date_field),
+        )
+    )
+
+
+def moves(
+    *,
+    root,
+    kind: str,
+    since: dt.date,
+    on: dt.date,
+    origin_level: str | None = None,
+    destination_level: str | None = None,
+    decided_at_commune_level: bool | None = None,
+) -> QuerySet[Move]:
+    """Moves of `kind` starting in [since, on] whose destination (carried to its heir on `on`)
+    lies in `root`'s subtree, cumulative ("lũy kế"). Levels are "province" or "commune", taken
+    on each move's start date; `decided_at_commune_level` filters on the deciding unit."""
+    found = Move.objects.filter(
+        kind=kind,
+        starts_on__range=(since, on),
+        destination_id__in=placed_in(heirs=subtree_ids(root=root, on=on), on=on),
+    ).annotate(
+        origin_commune=_at_commune_level("origin", "starts_on"),
+        destination_commune=_at_commune_level("destination", "starts_on"),
+        decider_commune=_at_commune_level("decided_by", "starts_on"),
+    )
+    for level, flag in (
+        (origin_level, "origin_commune"),
+        (destination_level, "destination_commune"),
+    ):
+        if level:
+            found = found.filter(**{flag: level == "commune"})
+    if decided_at_commune_level is not None:
+        found = found.filter(decider_commune=decided_at_commune_level)
+    return found
