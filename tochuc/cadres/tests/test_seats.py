@@ -118,7 +118,7 @@ def test_vacancy_drill_down_lists_the_posts(small_tree, seats):
 
 
 def test_quota_is_not_exceeded(small_tree, seats):
-    posts, _, ys = seats
+    posts, _, _ = seats
     with pytest.raises(ValidationError, match="chỉ có 4 chỗ"):
         assignment_create(
             person=person("Thừa"),
