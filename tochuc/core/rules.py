@@ -24,47 +24,55 @@ class Rule:
     parameters: dict = field(default_factory=dict)
 
 
+def editions(code: str, title: str, *versions, parameters: dict | None = None) -> list[Rule]:
+    """The successive versions of one rule: each (source, in_force_from, in_force_to)."""
+    return [
+        Rule(
+            code=code,
+            title=title,
+            source=source,
+            in_force_from=start,
+            in_force_to=end,
+            parameters=parameters or {},
+        )
+        for source, start, end in versions
+    ]
+
+
+LAST_DAY_BEFORE_294 = dt.date(2025, 5, 25)
+QD_294 = dt.date(2025, 5, 26)
+"""Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng, replacing Quy định 232 and 24; the
+in-force date is our best reading and should be checked against the document."""
+
 RULES: list[Rule] = [
-    Rule(
-        code="admission_age",
-        title="Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được "
-        "cấp ủy trực thuộc Trung ương đồng ý",
-        source="Điều lệ Đảng, Điều 1; các quy định thi hành Điều lệ Đảng trước năm 2021 "
-        "(45-QĐ/TW năm 2011, 29-QĐ/TW năm 2016)",
-        in_force_to=dt.date(2021, 7, 29),
+    *editions(
+        "admission_age",
+        "Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được cấp ủy trực "
+        "thuộc Trung ương đồng ý",
+        (
+            "Điều lệ Đảng, Điều 1; các quy định thi hành Điều lệ Đảng trước năm 2021 "
+            "(45-QĐ/TW năm 2011, 29-QĐ/TW năm 2016)",
+            BEGINNING,
+            dt.date(2021, 7, 29),
+        ),
+        (
+            "Quy định 24-QĐ/TW ngày 30/7/2021 thi hành Điều lệ Đảng, điểm 1.1",
+            dt.date(2021, 7, 30),
+            LAST_DAY_BEFORE_294,
+        ),
+        (
+            "Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng, thay Quy định 232 và 24",
+            QD_294,
+            END_OF_TIME,
+        ),
         parameters={"min_age": 18, "max_age": 60},
     ),
-    Rule(
-        code="admission_age",
-        title="Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được "
-        "cấp ủy trực thuộc Trung ương đồng ý",
-        source="Quy định 24-QĐ/TW ngày 30/7/2021 thi hành Điều lệ Đảng, điểm 1.1",
-        in_force_from=dt.date(2021, 7, 30),
-        in_force_to=dt.date(2025, 5, 25),
-        parameters={"min_age": 18, "max_age": 60},
-    ),
-    Rule(
-        code="admission_age",
-        title="Tuổi đời khi kết nạp: từ đủ 18 đến đủ 60 tuổi; trên 60 tuổi phải được "
-        "cấp ủy trực thuộc Trung ương đồng ý",
-        source="Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng, thay Quy định 232 và 24",
-        in_force_from=dt.date(2025, 5, 26),
-        parameters={"min_age": 18, "max_age": 60},
-    ),
-    Rule(
-        code="probation",
-        title="Thời kỳ dự bị 12 tháng; tuổi đảng tính từ ngày chính thức kết thúc dự bị, "
-        "kể cả khi chi bộ xét muộn",
-        source="Điều lệ Đảng, Điều 5; Quy định 24-QĐ/TW (2021)",
-        in_force_to=dt.date(2025, 5, 25),
-        parameters={"months": 12, "consider_within_working_days": 30},
-    ),
-    Rule(
-        code="probation",
-        title="Thời kỳ dự bị 12 tháng; tuổi đảng tính từ ngày chính thức kết thúc dự bị, "
-        "kể cả khi chi bộ xét muộn",
-        source="Điều lệ Đảng, Điều 5; Quy định 294-QĐ/TW (2025)",
-        in_force_from=dt.date(2025, 5, 26),
+    *editions(
+        "probation",
+        "Thời kỳ dự bị 12 tháng; tuổi đảng tính từ ngày chính thức kết thúc dự bị, kể cả khi "
+        "chi bộ xét muộn",
+        ("Điều lệ Đảng, Điều 5; Quy định 24-QĐ/TW (2021)", BEGINNING, LAST_DAY_BEFORE_294),
+        ("Điều lệ Đảng, Điều 5; Quy định 294-QĐ/TW (2025)", QD_294, END_OF_TIME),
         parameters={"months": 12, "consider_within_working_days": 30},
     ),
     Rule(
@@ -76,7 +84,7 @@ RULES: list[Rule] = [
         code="no_readmission_after_expulsion",
         title="Không kết nạp lại người đã bị khai trừ",
         source="Quy định 294-QĐ/TW (2025), về kết nạp lại người ra khỏi Đảng",
-        in_force_from=dt.date(2025, 5, 26),
+        in_force_from=QD_294,
     ),
     Rule(
         code="card_series",
@@ -87,41 +95,30 @@ RULES: list[Rule] = [
     ),
     # Admission steps (tochuc.admissions). The 5-year validity of the awareness-course
     # certificate is stated in Hướng dẫn 12-HD/BTCTW (2022) and carried into the guidance of
-    # Quy định 294-QĐ/TW (2025); the in-force dates below (18/01/2022, 26/05/2025) are our
-    # best reading and should be checked against the documents.
-    Rule(
-        code="admission_steps",
-        title="Trình tự kết nạp: học lớp bồi dưỡng nhận thức về Đảng, làm đơn xin vào Đảng, "
-        "chi bộ xét và ra nghị quyết đề nghị, cấp ủy có thẩm quyền quyết định kết nạp",
-        source="Điều lệ Đảng, Điều 4",
-        in_force_to=dt.date(2025, 5, 25),
+    # Quy định 294-QĐ/TW (2025); the in-force dates (18/01/2022, 26/05/2025) are our best
+    # reading and should be checked against the documents.
+    *editions(
+        "admission_steps",
+        "Trình tự kết nạp: học lớp bồi dưỡng nhận thức về Đảng, làm đơn xin vào Đảng, chi bộ "
+        "xét và ra nghị quyết đề nghị, cấp ủy có thẩm quyền quyết định kết nạp",
+        ("Điều lệ Đảng, Điều 4", BEGINNING, LAST_DAY_BEFORE_294),
+        ("Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW (2025)", QD_294, END_OF_TIME),
     ),
-    Rule(
-        code="admission_steps",
-        title="Trình tự kết nạp: học lớp bồi dưỡng nhận thức về Đảng, làm đơn xin vào Đảng, "
-        "chi bộ xét và ra nghị quyết đề nghị, cấp ủy có thẩm quyền quyết định kết nạp",
-        source="Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW (2025)",
-        in_force_from=dt.date(2025, 5, 26),
-    ),
-    Rule(
-        code="awareness_certificate",
-        title="Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng có giá trị 5 năm",
-        source="Hướng dẫn 12-HD/BTCTW (2022) của Ban Tổ chức Trung ương",
-        in_force_from=dt.date(2022, 1, 18),
-        in_force_to=dt.date(2025, 5, 25),
+    *editions(
+        "awareness_certificate",
+        "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng có giá trị 5 năm",
+        (
+            "Hướng dẫn 12-HD/BTCTW (2022) của Ban Tổ chức Trung ương",
+            dt.date(2022, 1, 18),
+            LAST_DAY_BEFORE_294,
+        ),
+        (
+            "Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng và hướng dẫn thực hiện",
+            QD_294,
+            END_OF_TIME,
+        ),
         parameters={"years": 5},
     ),
-    Rule(
-        code="awareness_certificate",
-        title="Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng có giá trị 5 năm",
-        source="Quy định 294-QĐ/TW (2025) thi hành Điều lệ Đảng và hướng dẫn thực hiện",
-        in_force_from=dt.date(2025, 5, 26),
-        parameters={"years": 5},
-    ),
-]
-
-
-RULES.append(
     Rule(
         code="retirement_age",
         title="Tuổi nghỉ hưu theo lộ trình: nam 60 tuổi 3 tháng (2021), mỗi năm thêm 3 tháng đến "
@@ -132,8 +129,8 @@ RULES.append(
             "male": {"base_2020": 720, "step": 3, "cap": 744},
             "female": {"base_2020": 660, "step": 4, "cap": 720},
         },
-    )
-)
+    ),
+]
 
 
 class RuleNotInForce(LookupError):
