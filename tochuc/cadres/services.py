@@ -11,10 +11,8 @@ from tochuc.cadres.models import Assignment, AssignmentKind, Post, PostQuota
 from tochuc.core.dating import END_OF_TIME, day_before
 from tochuc.core.formatting import vn_date
 from tochuc.core.models import Decision
+from tochuc.core.rules import rule_in_force
 from tochuc.members.replay import add_months
-
-APPOINTMENT_YEARS = 5
-"""Thời hạn bổ nhiệm 5 năm (Quy định 80-QĐ/TW về bổ nhiệm, bổ nhiệm lại)."""
 
 
 def _holders_over(post: Post, start: dt.date, end: dt.date) -> int:
@@ -63,7 +61,8 @@ def assignment_create(
         raise ValidationError(f"Hình thức «{kind}» không có trong danh mục.")
     post = Post.objects.select_for_update().get(pk=post.pk)
     if ends_on is None and kind in (AssignmentKind.APPOINTMENT, AssignmentKind.REAPPOINTMENT):
-        ends_on = day_before(add_months(starts_on, 12 * APPOINTMENT_YEARS))
+        years = rule_in_force("appointment_term", starts_on).parameters["years"]
+        ends_on = day_before(add_months(starts_on, 12 * years))
     end = ends_on or END_OF_TIME
     if end < starts_on:
         raise ValidationError("Ngày kết thúc không thể trước ngày bắt đầu.")

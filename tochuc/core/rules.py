@@ -120,6 +120,14 @@ RULES: list[Rule] = [
         parameters={"years": 5},
     ),
     Rule(
+        code="appointment_term",
+        title="Thời hạn bổ nhiệm 5 năm; thông báo, chuẩn bị bổ nhiệm lại trước 90 ngày làm việc "
+        "khi hết thời hạn",
+        source="Quy định 80-QĐ/TW (2022) về phân cấp quản lý cán bộ và bổ nhiệm, giới thiệu "
+        "cán bộ ứng cử",
+        parameters={"years": 5, "notice_working_days": 90},
+    ),
+    Rule(
         code="retirement_age",
         title="Tuổi nghỉ hưu theo lộ trình: nam 60 tuổi 3 tháng (2021), mỗi năm thêm 3 tháng đến "
         "62 tuổi (2028); nữ 55 tuổi 4 tháng (2021), mỗi năm thêm 4 tháng đến 60 tuổi (2035)",

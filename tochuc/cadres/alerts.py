@@ -1,0 +1,57 @@
+"""Flags on assignments (they warn, they do not block).
+
+- Reappointment due: an appointment's 5-year term ends within 90 working days
+  (rule "appointment_term", Quy định 80-QĐ/TW on appointment and reappointment).
+- Outlives retirement: an assignment runs past the holder's retirement date
+  (Nghị định 135/2020, `cadres.retirement`).
+- Secretary is local: a party secretary whose hometown is the unit's own commune, shown as a
+  flag for the pilot rule that party secretaries are not locals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F, QuerySet
+
+from tochuc.cadres.models import Assignment, AssignmentKind
+from tochuc.cadres.retirement import retirement_date
+from tochuc.core.calendar import add_working_days
+from tochuc.core.dating import valid_at_q
+from tochuc.core.rules import rule_in_force
+from tochuc.organizations.selectors import subtree_ids
+
+
+def _held_in(root, on: dt.date) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(
+        valid_at_q(on), post__organization_id__in=subtree_ids(root=root, on=on)
+    ).select_related("person", "post")
+
+
+def reappointment_due(*, root, on: dt.date) -> QuerySet[Assignment]:
+    """Appointments in force on `on` whose term ends within the notice period (90 working
+    days) from `on`: the department must start the reappointment procedure."""
+    notice = rule_in_force("appointment_term", on).parameters["notice_working_days"]
+    return _held_in(root, on).filter(
+        kind__in=(AssignmentKind.APPOINTMENT, AssignmentKind.REAPPOINTMENT),
+        valid_to__lte=add_working_days(on, notice),
+    )
+
+
+def outliving_retirement(*, root, on: dt.date) -> list[tuple[Assignment, dt.date]]:
+    """Assignments in force on `on` that run past their holder's retirement date (an
+    open-ended assignment always does). One query; the dates are computed in Python."""
+    flagged = []
+    for held in _held_in(root, on):
+        retires = retirement_date(sex=held.person.sex, birth=held.person.date_of_birth)
+        if held.valid_from <= retires < held.valid_to:
+            flagged.append((held, retires))
+    return flagged
+
+
+def local_secretaries(*, root, on: dt.date, title: str = "Bí thư") -> QuerySet[Assignment]:
+    """Party secretaries in force on `on` whose hometown is their organization's own unit."""
+    return _held_in(root, on).filter(
+        post__title=title,
+        person__hometown_id=F("post__organization__administrative_unit_id"),
+    )
