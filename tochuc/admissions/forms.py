@@ -6,20 +6,10 @@ from django import forms
 
 from tochuc.admissions.models import TargetKind
 from tochuc.admissions.services import STEPS
+from tochuc.core.forms import StyledForm
 from tochuc.organizations.forms import VnDateField
 from tochuc.organizations.models import Organization
 from tochuc.people.catalogs import Sex
-
-
-class StyledForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.CheckboxInput):
-                field.widget.attrs.setdefault("class", "form-check-input")
-                continue
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
 
 
 class OptionalDecisionFields(StyledForm):

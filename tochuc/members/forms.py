@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from tochuc.core.forms import bootstrap
 from tochuc.core.scoping import CHANGE
 from tochuc.core.services import decision_cite
 from tochuc.members.models import EventKind, Status
 from tochuc.organizations.forms import VnDateField
 from tochuc.organizations.models import Organization
-from tochuc.people.forms import bootstrap
 
 K = EventKind
 WITH_ORGANIZATION = {

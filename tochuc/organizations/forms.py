@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from tochuc.core.forms import StyledForm
 from tochuc.organizations.kinds import Kind
 from tochuc.organizations.models import Organization
 
@@ -25,18 +26,12 @@ class VnDateField(forms.DateField):
         super().__init__(**kwargs)
 
 
-class DecisionFields(forms.Form):
+class DecisionFields(StyledForm):
     """The citation every change carries."""
 
     decision_number = forms.CharField(label="Số, ký hiệu quyết định", max_length=100)
     decision_signed_on = VnDateField(label="Ngày ban hành quyết định")
     decision_issuer = forms.CharField(label="Cơ quan ban hành", max_length=255)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tochuc.administrative_units.models import AdministrativeUnit, Generation, Level
 from tochuc.administrative_units.selectors import current_unit_for
+from tochuc.core.forms import bootstrap
 from tochuc.organizations.forms import VnDateField
 from tochuc.people.models import Person
 
@@ -18,18 +19,6 @@ PROFILE_FIELDS = [
     "state_management", "occupation", "sector",
 ]  # fmt: skip
 """Person fields edited as they are; hometown and residence are entered by unit code."""
-
-
-def bootstrap(form: forms.Form) -> None:
-    """Bootstrap classes on every visible widget."""
-    for field in form.fields.values():
-        if isinstance(field.widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(field.widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        field.widget.attrs.setdefault("class", css)
 
 
 def unit_for_code(code: str) -> tuple[AdministrativeUnit, str]:
