@@ -57,7 +57,10 @@ def app_hook(name: str):
     An app whose routes take ids of its own records (not organizations) provides
     `tochuc/<app>/tests/scope_target.py` with `target(tree) -> int`, which creates commune
     B's record (named with a marker from `B_MARKERS`) and returns its id, and optionally
-    `snapshot(tree)`, which returns what a write to B's records would change.
+    `snapshot(tree)`, which returns what a write to B's records would change. An app whose
+    routes take ids of several kinds returns a dict instead: route-name prefix (UI name such
+    as "cadres:post" or API basename such as "move-") → id; the longest matching prefix
+    wins and "" is the default.
     """
     namespace = name.split(":")[0]
     try:
@@ -87,7 +90,11 @@ def target_for(name: str, tree) -> int:
             tree._targets = {}
         if hook.__name__ not in tree._targets:
             tree._targets[hook.__name__] = hook.target(tree)
-        return tree._targets[hook.__name__]
+        found = tree._targets[hook.__name__]
+        if isinstance(found, dict):
+            prefix = max((p for p in found if name.startswith(p)), key=len)
+            return found[prefix]
+        return found
     return tree.b.pk
 
 

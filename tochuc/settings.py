@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tochuc.admissions",
     "tochuc.cards",
     "tochuc.cadres",
+    "tochuc.planning",
     "tochuc.demo",
 ]
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from tochuc.core.dating import EffectiveDated
+from tochuc.core.dating import EffectiveDated, EffectiveDatedQuerySet
+from tochuc.core.models import OptimisticLock
+from tochuc.core.scoping import ScopedQuerySet
+from tochuc.people.catalogs import Expertise
+
+
+class DatedQuerySet(EffectiveDatedQuerySet, ScopedQuerySet):
+    """Effective-dated rows scoped through their post's organization."""
 
 
 class Body(models.TextChoices):
@@ -24,7 +31,7 @@ class Body(models.TextChoices):
     CIVIL_SERVICE = "civil_service", "Công chức cấp xã"
 
 
-class Post(models.Model):
+class Post(OptimisticLock):
     """Chức danh: a kind of seat in a body of an organization (party or state unit)."""
 
     organization = models.ForeignKey(
@@ -35,7 +42,9 @@ class Post(models.Model):
     )
     body = models.CharField("cơ quan", max_length=24, choices=Body.choices)
     title = models.CharField("chức danh", max_length=120)
-    field = models.CharField("lĩnh vực chuyên môn", max_length=80, blank=True)
+    field = models.CharField(
+        "lĩnh vực chuyên môn", max_length=24, choices=Expertise.choices, blank=True
+    )
     per_central_guidance = models.BooleanField(
         "tính theo hướng dẫn của Trung ương",
         default=False,
@@ -43,6 +52,7 @@ class Post(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = ScopedQuerySet.as_manager()
     scope_field = "organization"
 
     class Meta:
@@ -61,6 +71,9 @@ class PostQuota(EffectiveDated):
     seats = models.PositiveSmallIntegerField("số lượng")
     decision = models.ForeignKey("core.Decision", models.PROTECT, null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = DatedQuerySet.as_manager()
+    scope_field = "post__organization"
 
     class Meta:
         verbose_name = "định mức chức danh"
@@ -83,7 +96,7 @@ class AssignmentKind(models.TextChoices):
     ASSIGNMENT = "assignment", "Bố trí"
 
 
-class Assignment(EffectiveDated):
+class Assignment(EffectiveDated, OptimisticLock):
     """A person holding one seat of a post from `valid_from` to `valid_to`, by a decision."""
 
     person = models.ForeignKey("people.Person", models.PROTECT, related_name="assignments")
@@ -91,6 +104,9 @@ class Assignment(EffectiveDated):
     kind = models.CharField("hình thức", max_length=16, choices=AssignmentKind.choices)
     decision = models.ForeignKey("core.Decision", models.PROTECT, verbose_name="quyết định")
     history = HistoricalRecords()
+
+    objects = DatedQuerySet.as_manager()
+    scope_field = "post__organization"
 
     class Meta:
         verbose_name = "bố trí chức danh"
@@ -119,6 +135,9 @@ class SourcingPlan(models.Model):
     note = models.TextField("ghi chú", blank=True)
     history = HistoricalRecords()
 
+    objects = ScopedQuerySet.as_manager()
+    scope_field = "post__organization"
+
     class Meta:
         verbose_name = "phương án bố trí"
         verbose_name_plural = "phương án bố trí"
@@ -139,7 +158,27 @@ class MoveKind(models.TextChoices):
     ROTATION = "rotation", "Luân chuyển"
 
 
-class Move(models.Model):
+class MoveQuerySet(ScopedQuerySet):
+    def restrict(self, user, action: str = "view"):
+        """Moves whose origin or destination lies in the user's scope."""
+        from tochuc.accounts.scope import organization_ids_in_scope
+
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_superuser:
+            return self
+        if not user.may(action):
+            return self.none()
+        ids = organization_ids_in_scope(user)
+        return self.filter(models.Q(origin__in=ids) | models.Q(destination__in=ids))
+
+
+class MovePurpose(models.TextChoices):
+    DEVELOPMENT = "development", "Đào tạo, rèn luyện, bố trí theo yêu cầu nhiệm vụ"
+    NON_LOCAL = "non_local", "Bố trí không là người địa phương, không quá hai nhiệm kỳ liên tiếp"
+
+
+class Move(OptimisticLock):
     """A mobility decision: a person sent from one unit to another for a while or for good."""
 
     person = models.ForeignKey("people.Person", models.PROTECT, related_name="moves")
@@ -152,6 +191,15 @@ class Move(models.Model):
     )
     starts_on = models.DateField("ngày bắt đầu")
     planned_end = models.DateField("dự kiến kết thúc", null=True, blank=True)
+    ended_on = models.DateField("ngày kết thúc thực tế", null=True, blank=True)
+    purpose = models.CharField(
+        "mục đích", max_length=16, choices=MovePurpose.choices, default=MovePurpose.DEVELOPMENT
+    )
+    special_case = models.TextField(
+        "trường hợp đặc biệt",
+        blank=True,
+        help_text="Căn cứ cấp có thẩm quyền xem xét, quyết định khi không đủ điều kiện chung.",
+    )
     decided_by = models.ForeignKey(
         "organizations.Organization",
         models.PROTECT,
@@ -161,6 +209,7 @@ class Move(models.Model):
     decision = models.ForeignKey("core.Decision", models.PROTECT, verbose_name="quyết định")
     history = HistoricalRecords()
 
+    objects = MoveQuerySet.as_manager()
     scope_field = "destination"
 
     class Meta:

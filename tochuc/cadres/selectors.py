@@ -32,7 +32,7 @@ from tochuc.cadres.models import Assignment, Move, Post, PostQuota, SourcingPlan
 from tochuc.core.dating import valid_at_q
 from tochuc.members.selectors import placed_in
 from tochuc.organizations.kinds import Kind
-from tochuc.organizations.models import OrganizationClosure
+from tochuc.organizations.models import OrganizationClosure, OrganizationPeriod
 from tochuc.organizations.selectors import subtree_ids
 
 
@@ -134,18 +134,18 @@ def _at_commune_level(field: str, date_field: str) -> Exists:
 def moves(
     *,
     root,
-    kind: str,
+    kind: str | None,
     since: dt.date,
     on: dt.date,
     origin_level: str | None = None,
     destination_level: str | None = None,
     decided_at_commune_level: bool | None = None,
 ) -> QuerySet[Move]:
-    """Moves of `kind` starting in [since, on] whose destination (carried to its heir on `on`)
-    lies in `root`'s subtree, cumulative ("lũy kế"). Levels are "province" or "commune", taken
-    on each move's start date; `decided_at_commune_level` filters on the deciding unit."""
+    """Moves of `kind` (None: every kind) starting in [since, on] whose destination (carried
+    to its heir on `on`) lies in `root`'s subtree, cumulative ("lũy kế"). Levels are
+    "province" or "commune", taken on each move's start date; `decided_at_commune_level`
+    filters on the deciding unit."""
     found = Move.objects.filter(
-        kind=kind,
         starts_on__range=(since, on),
         destination_id__in=placed_in(heirs=subtree_ids(root=root, on=on), on=on),
     ).annotate(
@@ -153,6 +153,8 @@ def moves(
         destination_commune=_at_commune_level("destination", "starts_on"),
         decider_commune=_at_commune_level("decided_by", "starts_on"),
     )
+    if kind:
+        found = found.filter(kind=kind)
     for level, flag in (
         (origin_level, "origin_commune"),
         (destination_level, "destination_commune"),
@@ -162,3 +164,84 @@ def moves(
     if decided_at_commune_level is not None:
         found = found.filter(decider_commune=decided_at_commune_level)
     return found
+
+
+def _name_at(field: str, date_field: str) -> Subquery:
+    """The name of the organization in `field` on the date in `date_field`."""
+    return Subquery(
+        OrganizationPeriod.objects.filter(
+            organization=OuterRef(field),
+            valid_from__lte=OuterRef(date_field),
+            valid_to__gte=OuterRef(date_field),
+        ).values("name")[:1]
+    )
+
+
+def move_rows(found: QuerySet[Move]) -> QuerySet[Move]:
+    """Moves with the person and the unit names on each move's start date, for lists."""
+    return (
+        found.select_related("person", "decision")
+        .annotate(
+            origin_name=_name_at("origin", "starts_on"),
+            destination_name=_name_at("destination", "starts_on"),
+            decider_name=_name_at("decided_by", "starts_on"),
+        )
+        .order_by("-starts_on", "-id")
+    )
+
+
+def board(*, organization, body: str, on: dt.date) -> list[dict]:
+    """Seat board of one body of an organization on `on`: every seat of every post, each
+    with its holder or None (vacant). Holders beyond the quota are still listed."""
+    posts = list(
+        posts_in(root=organization, on=on, body=body)
+        .filter(organization=organization)
+        .order_by("id")
+    )
+    holders = (
+        Assignment.objects.filter(valid_at_q(on), post__in=[p.pk for p in posts])
+        .select_related("person", "decision")
+        .order_by("valid_from", "id")
+    )
+    by_post: dict[int, list[Assignment]] = {}
+    for held in holders:
+        by_post.setdefault(held.post_id, []).append(held)
+    rows = []
+    for post in posts:
+        held = by_post.get(post.pk, [])
+        seats = held + [None] * max(post.quota - len(held), 0)
+        rows.append({"post": post, "seats": seats})
+    return rows
+
+
+def career(person) -> list[dict]:
+    """A person's assignments and moves, oldest first, with unit names as they were then."""
+    assignments = (
+        Assignment.objects.filter(person=person)
+        .select_related("post", "decision")
+        .annotate(organization_name=_name_at("post__organization", "valid_from"))
+    )
+    entries = [{"kind": "assignment", "starts_on": a.valid_from, "record": a} for a in assignments]
+    entries += [
+        {"kind": "move", "starts_on": m.starts_on, "record": m}
+        for m in move_rows(Move.objects.filter(person=person))
+    ]
+    return sorted(entries, key=lambda e: (e["starts_on"], e["kind"]))
+
+
+def cadres_in_scope_q(user, action: str, on: dt.date) -> Q:
+    """Persons holding a seat, on a move, or planned in the user's scope on `on`."""
+    from tochuc.planning.models import PlanEntry
+
+    held = Assignment.objects.restrict(user, action).filter(valid_at_q(on)).values("person_id")
+    moved = (
+        Move.objects.restrict(user, action)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on), starts_on__lte=on)
+        .values("person_id")
+    )
+    planned = (
+        PlanEntry.objects.restrict(user, action)
+        .filter(Q(removed_on__isnull=True) | Q(removed_on__gt=on), added_on__lte=on)
+        .values("person_id")
+    )
+    return Q(id__in=held) | Q(id__in=moved) | Q(id__in=planned)

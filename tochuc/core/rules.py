@@ -127,6 +127,24 @@ RULES: list[Rule] = [
         "cán bộ ứng cử",
         parameters={"years": 5, "notice_working_days": 90},
     ),
+    *editions(
+        "rotation_remaining_service",
+        "Cán bộ luân chuyển phải còn thời gian công tác ít nhất 2 nhiệm kỳ (10 năm) tính từ thời "
+        "điểm luân chuyển; luân chuyển để bố trí không là người địa phương, không giữ chức vụ "
+        "quá hai nhiệm kỳ liên tiếp: ít nhất trọn một nhiệm kỳ (5 năm); trường hợp khác do cấp "
+        "có thẩm quyền quyết định",
+        (
+            "Quy định 98-QĐ/TW ngày 07/10/2017 về luân chuyển cán bộ, Điều 5",
+            dt.date(2017, 10, 7),
+            dt.date(2022, 4, 27),
+        ),
+        (
+            "Quy định 65-QĐ/TW ngày 28/4/2022 về luân chuyển cán bộ, Điều 5",
+            dt.date(2022, 4, 28),
+            END_OF_TIME,
+        ),
+        parameters={"years": 10, "non_local_years": 5},
+    ),
     Rule(
         code="retirement_age",
         title="Tuổi nghỉ hưu theo lộ trình: nam 60 tuổi 3 tháng (2021), mỗi năm thêm 3 tháng đến "

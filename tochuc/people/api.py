@@ -28,7 +28,7 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = [
             "id", "full_name", "sex", "date_of_birth", "ethnicity", "religion", "hometown",
             "hometown_code", "residence", "residence_code", "residence_detail", "citizen_id",
-            "phone", "general_education", "professional_level", "political_theory",
+            "phone", "general_education", "professional_level", "specialty", "political_theory",
             "state_management", "occupation", "sector", "version",
         ]  # fmt: skip
 

@@ -78,3 +78,28 @@ class Sector(models.TextChoices):
     RETIRED = "retired", "Nghỉ hưu"
     SELF_EMPLOYED = "self_employed", "Lao động tự do"
     OTHER = "other", "Khác"
+
+
+class Expertise(models.TextChoices):
+    """Lĩnh vực chuyên môn: of a person's training and of a post (matched for vacancies).
+
+    Commune civil-service fields follow Nghị định 33/2023/NĐ-CP, Điều 5; the rest are the
+    fields party and government posts are usually staffed from.
+    """
+
+    PARTY_BUILDING = "party_building", "Xây dựng Đảng"
+    GOVERNANCE = "governance", "Quản lý nhà nước, hành chính"
+    OFFICE_STATISTICS = "office_statistics", "Văn phòng — thống kê"
+    LAND_CONSTRUCTION = "land_construction", "Địa chính — xây dựng — đô thị và môi trường"
+    FINANCE_ACCOUNTING = "finance_accounting", "Tài chính — kế toán"
+    JUSTICE_CIVIL_STATUS = "justice_civil_status", "Tư pháp — hộ tịch"
+    CULTURE_SOCIETY = "culture_society", "Văn hóa — xã hội"
+    INFORMATION_TECHNOLOGY = "information_technology", "Công nghệ thông tin"
+    ECONOMICS = "economics", "Kinh tế"
+    AGRICULTURE = "agriculture", "Nông nghiệp"
+    LAW = "law", "Luật"
+    EDUCATION = "education", "Giáo dục"
+    HEALTH = "health", "Y tế"
+    MILITARY = "military", "Quân sự"
+    POLICE = "police", "Công an"
+    OTHER = "other", "Khác"

@@ -15,8 +15,8 @@ from tochuc.people.models import Person
 
 PROFILE_FIELDS = [
     "full_name", "sex", "date_of_birth", "ethnicity", "religion", "residence_detail",
-    "citizen_id", "phone", "general_education", "professional_level", "political_theory",
-    "state_management", "occupation", "sector",
+    "citizen_id", "phone", "general_education", "professional_level", "specialty",
+    "political_theory", "state_management", "occupation", "sector",
 ]  # fmt: skip
 """Person fields edited as they are; hometown and residence are entered by unit code."""
 

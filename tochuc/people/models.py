@@ -8,6 +8,7 @@ from tochuc.core.text import search_key
 from tochuc.people.catalogs import (
     ETHNICITIES,
     KINH,
+    Expertise,
     GeneralEducation,
     PoliticalTheory,
     ProfessionalLevel,
@@ -70,6 +71,9 @@ class Person(OptimisticLock):
         max_length=16,
         choices=StateManagement.choices,
         default=StateManagement.NONE,
+    )
+    specialty = models.CharField(
+        "chuyên ngành đào tạo", max_length=24, choices=Expertise.choices, blank=True
     )
     occupation = models.CharField("nghề nghiệp", max_length=120, blank=True)
     sector = models.CharField(

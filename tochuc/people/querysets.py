@@ -13,8 +13,9 @@ from tochuc.core.scoping import VIEW
 
 class PersonQuerySet(models.QuerySet):
     def restrict(self, user, action: str = VIEW, on: dt.date | None = None):
-        """Persons who, on `on` (default today), are members placed or hosted in scope, or
-        admission candidates of an organization in scope."""
+        """Persons who, on `on` (default today), are members placed or hosted in scope,
+        admission candidates of an organization in scope, or cadres: holding a seat, moved
+        (from or to a unit) or planned in scope then."""
         from tochuc.members.selectors import person_ids_in_scope
 
         if not (user and user.is_authenticated and user.is_active):
@@ -24,7 +25,12 @@ class PersonQuerySet(models.QuerySet):
         if not user.may(action):
             return self.none()
         from tochuc.admissions.models import Candidate
+        from tochuc.cadres.selectors import cadres_in_scope_q
 
         on = on or timezone.localdate()
         candidates = Candidate.objects.restrict(user, action).values("person_id")
-        return self.filter(Q(id__in=person_ids_in_scope(user, on)) | Q(id__in=candidates))
+        return self.filter(
+            Q(id__in=person_ids_in_scope(user, on))
+            | Q(id__in=candidates)
+            | cadres_in_scope_q(user, action, on)
+        )
