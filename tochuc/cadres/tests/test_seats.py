@@ -18,65 +18,16 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from tochuc.cadres.models import Body, Move, MoveKind, Post, PostQuota, SourcingPlan
+from tochuc.cadres.models import Body, Move, MoveKind
 from tochuc.cadres.selectors import moves, seat_fill, vacancy_register
 from tochuc.cadres.services import assignment_create
+from tochuc.cadres.tests.conftest import person
 from tochuc.organizations import services as org_services
 from tochuc.organizations.kinds import Kind
-from tochuc.people.models import Person
 
 D = dt.date
 ON = D(2025, 12, 4)
 pytestmark = pytest.mark.django_db
-
-
-def person(name):
-    return Person.objects.create(full_name=name, sex="male", date_of_birth=D(1980, 1, 1))
-
-
-@pytest.fixture
-def seats(small_tree):
-    t = small_tree
-    start = D(2025, 7, 1)
-
-    def post(org, body, title, seats, central=False):
-        p = Post.objects.create(
-            organization=org, body=body, title=title, per_central_guidance=central
-        )
-        PostQuota.objects.create(post=p, seats=seats, valid_from=start)
-        return p
-
-    posts = {
-        "a_bch": post(t.a, Body.EXECUTIVE_COMMITTEE, "Ủy viên BCH", 5),
-        "a_btv": post(t.a, Body.STANDING_COMMITTEE, "Ủy viên BTV", 3),
-        "a_tc": post(t.a, Body.CIVIL_SERVICE, "Công chức tài chính", 2, True),
-        "a_dc": post(t.a, Body.CIVIL_SERVICE, "Công chức địa chính", 2, True),
-        "b_bch": post(t.b, Body.EXECUTIVE_COMMITTEE, "Ủy viên BCH", 4),
-        "b_btv": post(t.b, Body.STANDING_COMMITTEE, "Ủy viên BTV", 2),
-        "b_tc": post(t.b, Body.CIVIL_SERVICE, "Công chức tài chính", 1, True),
-    }
-    xs = [person(f"Cán bộ A {i}") for i in range(1, 6)]
-    ys = [person(f"Cán bộ B {i}") for i in range(1, 5)]
-
-    def assign(p, who, kind="election"):
-        assignment_create(person=who, post=p, kind=kind, starts_on=start, decision=t.decision)
-
-    for x in xs[:4]:
-        assign(posts["a_bch"], x)
-    for x in xs[:3]:
-        assign(posts["a_btv"], x)
-    assign(posts["a_tc"], xs[4], "appointment")
-    for y in ys:
-        assign(posts["b_bch"], y)
-    assign(posts["b_btv"], ys[0])
-    for key, day, source in [
-        ("a_tc", D(2025, 9, 1), SourcingPlan.Source.REINFORCEMENT),
-        ("a_tc", D(2025, 12, 10), SourcingPlan.Source.SELF),
-        ("a_dc", D(2025, 10, 1), SourcingPlan.Source.SELF),
-        ("b_btv", D(2025, 8, 1), SourcingPlan.Source.SELF),
-    ]:
-        SourcingPlan.objects.create(post=posts[key], planned_on=day, source=source)
-    return posts, xs, ys
 
 
 def test_fill_rate_counts_holdings_people_and_quota(small_tree, seats):
