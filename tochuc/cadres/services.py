@@ -23,7 +23,7 @@ from tochuc.cadres.retirement import retirement_date
 from tochuc.core.dating import END_OF_TIME, day_before
 from tochuc.core.formatting import vn_date
 from tochuc.core.models import Decision
-from tochuc.core.rules import rule_in_force
+from tochuc.core.rules import RuleNotInForce, rule_in_force
 from tochuc.core.services import locked_for_edit
 from tochuc.members.replay import add_months
 from tochuc.organizations.models import Organization
@@ -206,8 +206,12 @@ def sourcing_plan_record(
 
 
 def remaining_service_check(*, person, starts_on: dt.date, purpose: str) -> str | None:
-    """Why a rotation starting on `starts_on` breaks the remaining-service rule, or None."""
-    rule = rule_in_force("rotation_remaining_service", starts_on)
+    """Why a rotation starting on `starts_on` breaks the remaining-service rule, or None
+    (also None before the rule was first in force)."""
+    try:
+        rule = rule_in_force("rotation_remaining_service", starts_on)
+    except RuleNotInForce:
+        return None
     key = "non_local_years" if purpose == MovePurpose.NON_LOCAL else "years"
     years = rule.parameters[key]
     retires = retirement_date(sex=person.sex, birth=person.date_of_birth)
