@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from tochuc.cadres.models import Post
 from tochuc.core.dating import REFORM_2025
 from tochuc.core.models import Decision
 from tochuc.core.text import search_key
 from tochuc.demo.names import FAMILY, GIVEN, HOA_FAMILY, KHMER_FAMILY, MIDDLE
+from tochuc.demo.seats import SeatGenerator, SeatReport
 from tochuc.members.models import EventKind, MembershipEvent, MembershipSpan
 from tochuc.members.replay import Fact, Refusal, confirmation_date, replay
 from tochuc.members.services import span_records
@@ -57,7 +59,8 @@ class Generator:
         self.rng = random.Random(seed)
         self.today = today
         unit = find_province(province)
-        self.old_communes, self.new_communes, self.periods = self._organizations(unit)
+        self.province = Organization.objects.get(code=unit.code)
+        self.old_communes, self.new_communes, self.periods = self._organizations()
         self.decision, _ = Decision.objects.get_or_create(
             number="DEMO-01/QĐ",
             signed_on=dt.date(2015, 1, 1),
@@ -65,9 +68,9 @@ class Generator:
             defaults={"title": "Quyết định giả lập cho dữ liệu thử (không có thật)"},
         )
 
-    def _organizations(self, unit):
+    def _organizations(self):
         """Pre-2025 commune committees of the merged provinces, today's communes, periods."""
-        province_org = Organization.objects.get(code=unit.code)
+        province_org = self.province
         provinces_old = Organization.objects.filter(
             successor_links__successor=province_org
         ).values_list("id", flat=True)
@@ -204,3 +207,16 @@ class Generator:
             report.events += len(events)
             report.spans += len(rows)
         return report
+
+    @transaction.atomic
+    def seats(self) -> SeatReport:
+        """Posts, holders, sourcing plans and moves of today's communes (once)."""
+        if Post.objects.filter(organization_id__in=self.new_communes).exists():
+            return SeatReport()
+        return SeatGenerator(
+            rng=self.rng,
+            province=self.province,
+            communes=self.new_communes,
+            decision=self.decision,
+            today=self.today,
+        ).run()

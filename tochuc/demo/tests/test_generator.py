@@ -50,3 +50,24 @@ def test_generated_members_obey_the_rules_and_are_counted_today(can_tho):
     counts = member_counts(on=TODAY, root=Organization.objects.get(code="92"))
     assert 250 <= counts["total"] <= 300
     assert MembershipEvent.objects.filter(kind="card_exchange").exists()
+
+
+def test_generated_seats_reconcile_and_fit_the_quotas(can_tho):
+    from tochuc.cadres.models import Body, MoveKind
+    from tochuc.cadres.selectors import moves, seat_fill, vacancy_register
+
+    generator = Generator(province="can_tho", seed=2, today=TODAY)
+    generator.run(3000)
+    report = generator.seats()
+    assert report.posts == 103 * 14 and report.moves > 0
+    assert generator.seats().posts == 0  # only once
+    province = Organization.objects.get(code="92")
+    bch = seat_fill(root=province, on=TODAY, body=Body.EXECUTIVE_COMMITTEE)
+    assert 0 < bch.holdings <= bch.quota
+    register = vacancy_register(root=province, on=TODAY)
+    assert register.total > 0 and register.reconciles
+    reinforced = moves(
+        root=province, kind=MoveKind.REINFORCEMENT, since=dt.date(2025, 7, 1), on=TODAY,
+        origin_level="province", destination_level="commune",
+    )  # fmt: skip
+    assert reinforced.count() > 0

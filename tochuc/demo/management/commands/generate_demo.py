@@ -1,4 +1,5 @@
-"""`tochuc generate_demo --province can_tho --seed 1 --members 20000`: synthetic members."""
+"""`tochuc generate_demo --province can_tho --seed 1 --members 20000`: synthetic members,
+then the communes' seats, holders, sourcing plans and moves."""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -32,8 +33,11 @@ class Command(BaseCommand):
         if not generator.old_communes or not generator.new_communes:
             raise CommandError("Chưa có cây tổ chức: hãy chạy «tochuc build_party_tree» trước.")
         report = generator.run(options["members"])
+        seats = generator.seats()
         if options["verbosity"] >= 1:
             self.stdout.write(
                 f"Đã sinh {report.persons} đảng viên giả lập, {report.events} sự kiện, "
-                f"{report.spans} giai đoạn ({report.skipped} hồ sơ không hợp lệ bị bỏ qua)."
+                f"{report.spans} giai đoạn ({report.skipped} hồ sơ không hợp lệ bị bỏ qua); "
+                f"{seats.posts} chức danh, {seats.assignments} lượt bố trí, "
+                f"{seats.plans} phương án bố trí, {seats.moves} trường hợp điều động, tăng cường."
             )
