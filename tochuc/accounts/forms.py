@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from tochuc.accounts.models import Role
-from tochuc.core.forms import StyledForm
+from tochuc.core.forms import ScopedOrganizationField, StyledForm
 
 
 class LoginForm(AuthenticationForm):
@@ -14,23 +14,6 @@ class LoginForm(AuthenticationForm):
         "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý chữ hoa, chữ thường.",
         "inactive": "Tài khoản này đã bị khóa.",
     }
-
-
-class ScopedOrganizationField(forms.CharField):
-    """An organization code, accepted only inside `queryset` (the manager's scope)."""
-
-    def __init__(self, *, queryset=None, **kwargs):
-        self.queryset = queryset
-        super().__init__(max_length=64, **kwargs)
-
-    def clean(self, value):
-        code = super().clean(value).strip()
-        organization = self.queryset.filter(code=code).first()
-        if organization is None:
-            raise forms.ValidationError(
-                f"Không có tổ chức mã «{code}» trong phạm vi anh/chị quản lý."
-            )
-        return organization
 
 
 class UserCreateForm(StyledForm):

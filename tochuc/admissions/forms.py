@@ -6,7 +6,8 @@ from django import forms
 
 from tochuc.admissions.models import TargetKind
 from tochuc.admissions.services import STEPS
-from tochuc.core.forms import StyledForm
+from tochuc.core.forms import ScopedOrganizationField, StyledForm
+from tochuc.core.scoping import CHANGE
 from tochuc.organizations.forms import VnDateField
 from tochuc.organizations.models import Organization
 from tochuc.people.catalogs import Sex
@@ -34,27 +35,19 @@ class OptionalDecisionFields(StyledForm):
         return cleaned
 
 
-class OrganizationCodeField(forms.CharField):
-    """An organization entered by its code; the view checks that it is in the user's scope."""
+class ScopedForm(StyledForm):
+    """A form whose organization is entered by code within the user's change scope."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Mã tổ chức đảng")
-        kwargs.setdefault("max_length", 64)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        code = super().clean(value).strip()
-        organization = Organization.objects.filter(code=code).first()
-        if organization is None:
-            raise forms.ValidationError(f"Không có tổ chức mã «{code}».")
-        return organization
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.restrict(user, CHANGE)
 
 
-class CandidateForm(StyledForm):
+class CandidateForm(ScopedForm):
     full_name = forms.CharField(label="Họ và tên", max_length=120)
     sex = forms.ChoiceField(label="Giới tính", choices=Sex.choices)
     date_of_birth = VnDateField(label="Ngày sinh")
-    organization = OrganizationCodeField(label="Mã chi bộ, đảng bộ xem xét")
+    organization = ScopedOrganizationField(label="Mã chi bộ, đảng bộ xem xét")
     course_passed_on = VnDateField(
         label="Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng", required=False
     )
@@ -94,8 +87,8 @@ class WithdrawForm(StyledForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class TargetForm(OptionalDecisionFields):
-    organization = OrganizationCodeField()
+class TargetForm(OptionalDecisionFields, ScopedForm):
+    organization = ScopedOrganizationField(label="Mã tổ chức đảng")
     kind = forms.ChoiceField(label="Loại chỉ tiêu", choices=TargetKind.choices)
     year = forms.IntegerField(label="Năm", required=False, min_value=1900, max_value=2999)
     term = forms.CharField(

@@ -57,10 +57,6 @@ def decision_from(data) -> object | None:
     )
 
 
-def _in_scope(request, organization: Organization, action: str = CHANGE) -> bool:
-    return Organization.objects.restrict(request.user, action).filter(pk=organization.pk).exists()
-
-
 def _refused(form, exc: ValidationError) -> None:
     for message in exc.messages:
         form.add_error(None, message)
@@ -87,26 +83,23 @@ def candidate_create(request):
     """Giới thiệu quần chúng ưu tú: a new person considered by a party organization."""
     if not request.user.may(CHANGE):
         raise Http404
-    form = CandidateForm(request.POST or None)
+    form = CandidateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not _in_scope(request, data["organization"]):
-            form.add_error("organization", "Tổ chức này không thuộc phạm vi của anh/chị.")
+        try:
+            candidate = services.candidate_register(
+                full_name=data["full_name"],
+                sex=data["sex"],
+                date_of_birth=data["date_of_birth"],
+                organization=data["organization"],
+                course_passed_on=data["course_passed_on"],
+                note=data["note"],
+            )
+        except ValidationError as exc:
+            _refused(form, exc)
         else:
-            try:
-                candidate = services.candidate_register(
-                    full_name=data["full_name"],
-                    sex=data["sex"],
-                    date_of_birth=data["date_of_birth"],
-                    organization=data["organization"],
-                    course_passed_on=data["course_passed_on"],
-                    note=data["note"],
-                )
-            except ValidationError as exc:
-                _refused(form, exc)
-            else:
-                messages.success(request, "Đã ghi nhận quần chúng ưu tú.")
-                return redirect("admissions:candidate_detail", pk=candidate.pk)
+            messages.success(request, "Đã ghi nhận quần chúng ưu tú.")
+            return redirect("admissions:candidate_detail", pk=candidate.pk)
     return render(
         request, "admissions/form.html", {"form": form, "title": "Giới thiệu quần chúng ưu tú"}
     )
@@ -245,29 +238,26 @@ def target_create(request):
     """Giao chỉ tiêu kết nạp (creates, or replaces the existing one of that period)."""
     if not request.user.may(CHANGE):
         raise Http404
-    form = TargetForm(request.POST or None, initial={"kind": TargetKind.YEAR})
+    form = TargetForm(request.POST or None, initial={"kind": TargetKind.YEAR}, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not _in_scope(request, data["organization"]):
-            form.add_error("organization", "Tổ chức này không thuộc phạm vi của anh/chị.")
+        try:
+            target = services.target_set(
+                organization=data["organization"],
+                kind=data["kind"],
+                year=data["year"],
+                term=data["term"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                count=data["count"],
+                decision=decision_from(data),
+                expected_version=data["version"],
+            )
+        except ValidationError as exc:
+            _refused(form, exc)
         else:
-            try:
-                target = services.target_set(
-                    organization=data["organization"],
-                    kind=data["kind"],
-                    year=data["year"],
-                    term=data["term"],
-                    starts_on=data["starts_on"],
-                    ends_on=data["ends_on"],
-                    count=data["count"],
-                    decision=decision_from(data),
-                    expected_version=data["version"],
-                )
-            except ValidationError as exc:
-                _refused(form, exc)
-            else:
-                messages.success(request, "Đã ghi nhận chỉ tiêu kết nạp.")
-                return redirect(f"{_targets_url()}?org={target.organization_id}")
+            messages.success(request, "Đã ghi nhận chỉ tiêu kết nạp.")
+            return redirect(f"{_targets_url()}?org={target.organization_id}")
     return render(request, "admissions/form.html", {"form": form, "title": "Giao chỉ tiêu kết nạp"})
 
 

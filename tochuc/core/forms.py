@@ -21,3 +21,21 @@ class StyledForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+
+class ScopedOrganizationField(forms.CharField):
+    """An organization entered by its code, accepted only inside `queryset` (the user's scope
+    for the action at hand, e.g. `Organization.objects.restrict(user, CHANGE)`)."""
+
+    def __init__(self, *, queryset=None, **kwargs):
+        self.queryset = queryset
+        super().__init__(max_length=64, **kwargs)
+
+    def clean(self, value):
+        code = super().clean(value).strip()
+        organization = self.queryset.filter(code=code).first()
+        if organization is None:
+            raise forms.ValidationError(
+                f"Không có tổ chức mã «{code}» trong phạm vi anh/chị quản lý."
+            )
+        return organization

@@ -49,7 +49,7 @@ def test_b_organization_cannot_be_chosen(client, small_tree):
         {"full_name": "Người Lạ", "sex": "male", "date_of_birth": "01/01/1990",
          "organization": "BSECRET1"},
     )  # fmt: skip
-    assert "không thuộc phạm vi" in response.content.decode()
+    assert "trong phạm vi anh/chị quản lý" in response.content.decode()
     response = client.post(
         "/api/candidates/",
         {"full_name": "Người Lạ", "sex": "male", "date_of_birth": "1990-01-01",
