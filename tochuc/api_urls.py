@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from tochuc.administrative_units.api import AdministrativeUnitViewSet
 from tochuc.admissions.api import AdmissionTargetViewSet, CandidateViewSet
+from tochuc.cadres.api import AssignmentViewSet, MoveViewSet, PostViewSet, SourcingPlanViewSet
 from tochuc.cards.api import CardExchangeViewSet
 from tochuc.members.api import MembershipEventViewSet, MemberViewSet
 from tochuc.organizations.api import OrganizationViewSet
@@ -18,3 +19,7 @@ router.register("membership-events", MembershipEventViewSet, basename="membershi
 router.register("candidates", CandidateViewSet, basename="candidate")
 router.register("admission-targets", AdmissionTargetViewSet, basename="admissiontarget")
 router.register("card-exchanges", CardExchangeViewSet, basename="cardexchange")
+router.register("posts", PostViewSet, basename="post")
+router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("sourcing-plans", SourcingPlanViewSet, basename="sourcingplan")
+router.register("moves", MoveViewSet, basename="move")

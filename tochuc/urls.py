@@ -17,6 +17,7 @@ urlpatterns = [
     path("dang-vien/", include("tochuc.members.urls")),
     path("ket-nap/", include("tochuc.admissions.urls")),
     path("the-dang/", include("tochuc.cards.urls")),
+    path("can-bo/", include("tochuc.cadres.urls")),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -5,7 +5,7 @@
 - Outlives retirement: an assignment runs past the holder's retirement date
   (Nghị định 135/2020, `cadres.retirement`).
 - Secretary is local: a party secretary whose hometown is the unit's own commune, shown as a
-  flag for the pilot rule that party secretaries are not locals.
+  flag for the policy that party secretaries are not locals (rule "secretary_not_local").
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from django.db.models import F, QuerySet
 from tochuc.cadres.models import Assignment, AssignmentKind
 from tochuc.cadres.retirement import retirement_date
 from tochuc.core.calendar import add_working_days
-from tochuc.core.dating import valid_at_q
+from tochuc.core.dating import END_OF_TIME, day_before, valid_at_q
 from tochuc.core.rules import rule_in_force
+from tochuc.members.replay import add_months
 from tochuc.organizations.selectors import subtree_ids
 
 
@@ -38,13 +39,23 @@ def reappointment_due(*, root, on: dt.date) -> QuerySet[Assignment]:
     )
 
 
+def outlives(held: Assignment, retires: dt.date) -> bool:
+    """Whether a holding runs past the retirement date `retires`. An open-ended holding (an
+    elected seat) is taken to run one 5-year term from its start (rule "appointment_term")."""
+    end = held.valid_to
+    if end == END_OF_TIME:
+        years = rule_in_force("appointment_term", held.valid_from).parameters["years"]
+        end = day_before(add_months(held.valid_from, 12 * years))
+    return held.valid_from <= retires <= end
+
+
 def outliving_retirement(*, root, on: dt.date) -> list[tuple[Assignment, dt.date]]:
-    """Assignments in force on `on` that run past their holder's retirement date (an
-    open-ended assignment always does). One query; the dates are computed in Python."""
+    """Assignments in force on `on` that run past their holder's retirement date (`outlives`).
+    One query; the dates are computed in Python."""
     flagged = []
     for held in _held_in(root, on):
         retires = retirement_date(sex=held.person.sex, birth=held.person.date_of_birth)
-        if held.valid_from <= retires < held.valid_to:
+        if outlives(held, retires):
             flagged.append((held, retires))
     return flagged
 

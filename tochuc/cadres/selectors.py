@@ -36,11 +36,9 @@ from tochuc.organizations.models import OrganizationClosure, OrganizationPeriod
 from tochuc.organizations.selectors import subtree_ids
 
 
-def posts_in(*, root, on: dt.date, body: str | None = None, **filters) -> QuerySet[Post]:
-    """Posts of the organizations in `root`'s subtree on `on`, with quota and holders then."""
-    posts = Post.objects.filter(organization_id__in=subtree_ids(root=root, on=on), **filters)
-    if body:
-        posts = posts.filter(body=body)
+def with_seats(posts: QuerySet[Post], on: dt.date) -> QuerySet[Post]:
+    """Posts annotated with their figures on `on`: quota, holders, vacant (never below 0),
+    the latest sourcing plan dated on or before `on`, and the organization's name then."""
     quota = (
         PostQuota.objects.filter(valid_at_q(on), post=OuterRef("pk"))
         .order_by()
@@ -60,12 +58,24 @@ def posts_in(*, root, on: dt.date, body: str | None = None, **filters) -> QueryS
         .order_by("-planned_on", "-id")
         .values("source")[:1]
     )
+    name = OrganizationPeriod.objects.filter(
+        valid_at_q(on), organization=OuterRef("organization")
+    ).values("name")[:1]
     zero = Value(0, output_field=IntegerField())
     return posts.annotate(
         quota=Coalesce(Subquery(quota, output_field=IntegerField()), zero),
         holders=Coalesce(Subquery(holders, output_field=IntegerField()), zero),
         plan=Subquery(plan),
+        organization_name=Subquery(name),
     ).annotate(vacant=Greatest(F("quota") - F("holders"), zero))
+
+
+def posts_in(*, root, on: dt.date, body: str | None = None, **filters) -> QuerySet[Post]:
+    """Posts of the organizations in `root`'s subtree on `on`, with their figures then."""
+    posts = Post.objects.filter(organization_id__in=subtree_ids(root=root, on=on), **filters)
+    if body:
+        posts = posts.filter(body=body)
+    return with_seats(posts, on)
 
 
 @dataclass(frozen=True)
@@ -77,9 +87,11 @@ class SeatFill:
 
 def seat_fill(*, root, on: dt.date, body: str) -> SeatFill:
     """Seats of `body` filled on `on` in the subtree: holdings, distinct people, quota."""
-    posts = posts_in(root=root, on=on, body=body)
-    quota = posts.aggregate(n=Coalesce(Sum("quota"), 0))["n"]
-    held = Assignment.objects.filter(valid_at_q(on), post__in=posts.values("pk")).aggregate(
+    where = {"post__organization_id__in": subtree_ids(root=root, on=on), "post__body": body}
+    quota = PostQuota.objects.filter(valid_at_q(on), **where).aggregate(
+        n=Coalesce(Sum("seats"), 0)
+    )["n"]
+    held = Assignment.objects.filter(valid_at_q(on), **where).aggregate(
         holdings=Count("id"), people=Count("person", distinct=True)
     )
     return SeatFill(holdings=held["holdings"], people=held["people"], quota=quota)
@@ -98,22 +110,44 @@ class VacancyRegister:
         return self.total == self.self_sourced + self.needs_support + self.unplanned
 
 
+PLAN_FILTERS = {
+    "self": Q(plan=SourcingPlan.Source.SELF),
+    "support": Q(plan__isnull=False) & ~Q(plan=SourcingPlan.Source.SELF),
+    "none": Q(plan__isnull=True),
+}
+"""Sourcing-plan filters of the vacancy register: self-sourced, needs support, no plan."""
+
+
 def vacancy_register(
-    *, root, on: dt.date, per_central_guidance: bool | None = None
+    *,
+    root,
+    on: dt.date,
+    field: str | None = None,
+    plan: str | None = None,
+    per_central_guidance: bool | None = None,
 ) -> VacancyRegister:
-    """Vacancies on `on`: Σ max(quota − holders, 0) over the subtree's posts, split by the
-    latest sourcing plan dated on or before `on` (self-sourced, needs support, no plan)."""
-    filters = {} if per_central_guidance is None else {"per_central_guidance": per_central_guidance}
+    """«tổng số thiếu khuyết theo hướng dẫn của trung ương 510; 331 tự đảm bảo; 179 cần TP
+    tăng cường, biệt phái, điều động»: Σ max(quota − holders, 0) over the subtree's posts on
+    `on`, split by the latest sourcing plan dated on or before `on` (self-sourced, needs
+    support, no plan), optionally narrowed by the post's field, the plan ("self",
+    "support", "none") and the central-guidance flag; the narrowed totals still reconcile.
+    Counts seats (a post with 2 vacant seats counts 2); `posts` is the drill-down."""
+    filters: dict = {}
+    if field:
+        filters["field"] = field
+    if per_central_guidance is not None:
+        filters["per_central_guidance"] = per_central_guidance
     posts = posts_in(root=root, on=on, **filters).filter(vacant__gt=0)
+    if plan:
+        posts = posts.filter(PLAN_FILTERS[plan])
     sums = posts.aggregate(
         total=Coalesce(Sum("vacant"), 0),
-        self_sourced=Coalesce(Sum("vacant", filter=Q(plan=SourcingPlan.Source.SELF)), 0),
-        needs_support=Coalesce(
-            Sum("vacant", filter=Q(plan__isnull=False) & ~Q(plan=SourcingPlan.Source.SELF)), 0
-        ),
-        unplanned=Coalesce(Sum("vacant", filter=Q(plan__isnull=True)), 0),
+        self_sourced=Coalesce(Sum("vacant", filter=PLAN_FILTERS["self"]), 0),
+        needs_support=Coalesce(Sum("vacant", filter=PLAN_FILTERS["support"]), 0),
+        unplanned=Coalesce(Sum("vacant", filter=PLAN_FILTERS["none"]), 0),
     )
-    return VacancyRegister(posts=posts, **sums)
+    rows = posts.order_by("organization_name", "body", "title", "id")
+    return VacancyRegister(posts=rows, **sums)
 
 
 def _at_commune_level(field: str, date_field: str) -> Exists:
@@ -245,3 +279,112 @@ def cadres_in_scope_q(user, action: str, on: dt.date) -> Q:
         .values("person_id")
     )
     return Q(id__in=held) | Q(id__in=moved) | Q(id__in=planned)
+
+
+# Pages of the cadres app: the overview by child organization and the filtered register.
+
+
+@dataclass(frozen=True)
+class ChildFill:
+    """Seats of one organization directly under the root (or the root's own posts, `direct`)
+    by body, with the vacancies of its subtree."""
+
+    organization_id: int
+    name: str
+    fills: dict[str, SeatFill]
+    vacant: int
+    direct: bool = False
+
+
+def _child_of(root_id: int, on: dt.date, field: str) -> Subquery:
+    """The organization directly under `root_id` on `on` above (or equal to) the organization
+    in `field`; NULL for the root's own rows."""
+    children = OrganizationClosure.objects.filter(valid_at_q(on), ancestor_id=root_id, depth=1)
+    return Subquery(
+        OrganizationClosure.objects.filter(
+            valid_at_q(on),
+            descendant_id=OuterRef(field),
+            ancestor_id__in=children.values("descendant_id"),
+        ).values("ancestor_id")[:1]
+    )
+
+
+def seat_fill_by_child(*, root, on: dt.date) -> tuple[list[ChildFill], dict[str, SeatFill]]:
+    """«bố trí 3.114/3.129 chức danh ủy viên BCH Đảng bộ cấp xã; 1.043/1.043 ủy viên BTV»
+    broken down by the organizations directly under `root` on `on`, and the subtree's total.
+
+    Each row counts the posts of that child's whole subtree: holdings, distinct people and
+    quota per body (as `seat_fill`), and vacancies (as `vacancy_register`). The root's own
+    posts form a `direct` row when there are any. Five queries whatever the number of
+    children: children, quotas, holdings by child, holdings in total, vacancies.
+    """
+    root_id = getattr(root, "pk", root)
+    in_subtree = subtree_ids(root=root_id, on=on)
+    quotas = (
+        PostQuota.objects.filter(valid_at_q(on), post__organization_id__in=in_subtree)
+        .annotate(child=_child_of(root_id, on, "post__organization_id"))
+        .order_by()
+        .values("child", "post__body")
+        .annotate(n=Sum("seats"))
+    )
+    held = Assignment.objects.filter(valid_at_q(on), post__organization_id__in=in_subtree)
+    by_child = (
+        held.annotate(child=_child_of(root_id, on, "post__organization_id"))
+        .order_by()
+        .values("child", "post__body")
+        .annotate(holdings=Count("id"), people=Count("person", distinct=True))
+    )
+    in_total = (
+        held.order_by()
+        .values("post__body")
+        .annotate(holdings=Count("id"), people=Count("person", distinct=True))
+    )
+    vacancies = (
+        posts_in(root=root_id, on=on)
+        .annotate(child=_child_of(root_id, on, "organization_id"))
+        .order_by()
+        .values("child")
+        .annotate(n=Sum("vacant"))
+    )
+    seats: dict[tuple, dict] = {}
+    for row in quotas:
+        seats.setdefault((row["child"], row["post__body"]), {})["quota"] = row["n"]
+    for row in by_child:
+        key = (row["child"], row["post__body"])
+        seats.setdefault(key, {}).update(holdings=row["holdings"], people=row["people"])
+    vacant = {row["child"]: row["n"] or 0 for row in vacancies}
+
+    def fills(child) -> dict[str, SeatFill]:
+        return {
+            body: SeatFill(
+                holdings=figures.get("holdings", 0),
+                people=figures.get("people", 0),
+                quota=figures.get("quota", 0),
+            )
+            for (owner, body), figures in seats.items()
+            if owner == child
+        }
+
+    children = OrganizationPeriod.objects.valid_at(on).filter(parent_id=root_id).order_by("name")
+    rows = [
+        ChildFill(
+            p.organization_id, p.name, fills(p.organization_id), vacant.get(p.organization_id, 0)
+        )
+        for p in children
+    ]
+    own = fills(None)
+    if own or vacant.get(None):
+        rows.insert(0, ChildFill(root_id, "", own, vacant.get(None, 0), direct=True))
+    quota_total: dict[str, int] = {}
+    for (_, body), figures in seats.items():
+        quota_total[body] = quota_total.get(body, 0) + figures.get("quota", 0)
+    held_total = {row["post__body"]: row for row in in_total}
+    total = {
+        body: SeatFill(
+            holdings=held_total.get(body, {}).get("holdings", 0),
+            people=held_total.get(body, {}).get("people", 0),
+            quota=quota_total.get(body, 0),
+        )
+        for body in set(quota_total) | set(held_total)
+    }
+    return rows, total

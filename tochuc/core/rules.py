@@ -146,6 +146,14 @@ RULES: list[Rule] = [
         parameters={"years": 10, "non_local_years": 5},
     ),
     Rule(
+        code="secretary_not_local",
+        title="Chủ trương bố trí bí thư cấp ủy không là người địa phương (cảnh báo, không chặn)",
+        source="Nghị quyết 26-NQ/TW ngày 19/5/2018 (Hội nghị Trung ương 7 khóa XII) về xây dựng "
+        "đội ngũ cán bộ các cấp; mở rộng theo Chỉ thị 45-CT/TW (2025) về đại hội đảng bộ các "
+        "cấp — cần đối chiếu văn bản áp dụng cho cấp xã",
+        in_force_from=dt.date(2018, 5, 19),
+    ),
+    Rule(
         code="retirement_age",
         title="Tuổi nghỉ hưu theo lộ trình: nam 60 tuổi 3 tháng (2021), mỗi năm thêm 3 tháng đến "
         "62 tuổi (2028); nữ 55 tuổi 4 tháng (2021), mỗi năm thêm 4 tháng đến 60 tuổi (2035)",
@@ -157,6 +165,11 @@ RULES: list[Rule] = [
         },
     ),
 ]
+
+
+def register(*rules: Rule) -> None:
+    """Add an app's rules to the registry (each app's AppConfig.ready registers its own)."""
+    RULES.extend(r for r in rules if r not in RULES)
 
 
 class RuleNotInForce(LookupError):

@@ -10,6 +10,22 @@ from tochuc.people.models import SENSITIVE_FIELDS, Person
 from tochuc.people.sensitive import mask, may_read_sensitive
 
 
+def person_create(
+    *, full_name: str, sex: str, date_of_birth, specialty: str = "", **fields
+) -> Person:
+    """A new personal record (a cadre or civil servant who is not yet on file), validated."""
+    person = Person(
+        full_name=" ".join(full_name.split()),
+        sex=sex,
+        date_of_birth=date_of_birth,
+        specialty=specialty,
+        **fields,
+    )
+    person.full_clean()
+    person.save()
+    return person
+
+
 @transaction.atomic
 def person_update(*, person: Person, expected_version: int | None, changes: dict) -> Person:
     """Save `changes` to the profile unless someone saved it since `expected_version`."""

@@ -65,9 +65,15 @@ def test_assignment_outliving_retirement_is_flagged(small_tree, posts):
         starts_on=D(2025, 7, 1),
         decision=small_tree.decision,
     )
+    elected = person("Bầu, nghỉ hưu giữa nhiệm kỳ", D(1968, 1, 1))  # 01/01/2030
+    assignment_create(
+        person=elected, post=posts["secretary"], kind="election", starts_on=D(2025, 7, 1),
+        decision=small_tree.decision,
+    )  # fmt: skip
     flagged = outliving_retirement(root=small_tree.a, on=D(2025, 12, 4))
     assert [(a.person.full_name, retires) for a, retires in flagged] == [
-        ("Sắp nghỉ hưu", D(2028, 6, 1))
+        ("Sắp nghỉ hưu", D(2028, 6, 1)),
+        ("Bầu, nghỉ hưu giữa nhiệm kỳ", D(2030, 1, 1)),
     ]
 
 

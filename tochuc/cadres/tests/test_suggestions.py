@@ -115,7 +115,7 @@ facts = st.builds(
 )
 
 
-@given(st.lists(facts, max_size=12), st.booleans(), st.randoms())
+@given(st.lists(facts, max_size=12, unique_by=lambda f: f.person_id), st.booleans(), st.randoms())
 def test_ranking_is_by_score_and_ignores_input_order(pool, party_body, random):
     ranked = rank(pool, party_body=party_body)
     scores = [s.score for s in ranked]
