@@ -68,15 +68,19 @@ class SeatReport:
 
 
 def _members_by_commune(communes: list[int], on: dt.date) -> dict[int, list[int]]:
-    """Full members counted in each commune on `on` (two queries)."""
+    """Full members of working age (24–57) counted in each commune on `on` (two queries)."""
     heir = dict(
         OrganizationSuccession.objects.filter(valid_at_q(on), heir_id__in=communes).values_list(
             "organization_id", "heir_id"
         )
     )
     found = defaultdict(list)
+    working_age = (dt.date(on.year - 57, 1, 1), dt.date(on.year - 24, 12, 31))
     spans = MembershipSpan.objects.filter(
-        valid_at_q(on), status=Status.FULL, organization_id__in=list(heir)
+        valid_at_q(on),
+        status=Status.FULL,
+        organization_id__in=list(heir),
+        person__date_of_birth__range=working_age,
     ).values_list("organization_id", "person_id")
     for org, person in spans.order_by("person_id"):
         found[heir[org]].append(person)
