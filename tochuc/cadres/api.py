@@ -26,7 +26,7 @@ from drf_spectacular.utils import (
     extend_schema_field,
     extend_schema_view,
 )
-from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -48,65 +48,30 @@ from tochuc.cadres.models import (
     SourcingPlan,
 )
 from tochuc.cadres.suggestions import suggestions_for
-from tochuc.core.api import AS_OF_PARAMETER, ShownDateField, as_of_from
+from tochuc.core.api import (
+    AS_OF_PARAMETER,
+    DATE_INPUT,
+    FIGURE_ACTION,
+    OUT_OF_SCOPE,
+    OrganizationRefField,
+    ShownDateField,
+    action_needed,
+    as_of_from,
+    pattern_choice,
+    refusal,
+    root_from,
+)
 from tochuc.core.dating import BEGINNING, valid_at_q
 from tochuc.core.formatting import vn_int, vn_ratio
-from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.core.scoping import CHANGE
 from tochuc.core.services import decision_cite
-from tochuc.organizations.models import Organization
 from tochuc.people.catalogs import Expertise, Sex
 from tochuc.people.models import Person
 from tochuc.people.services import person_create
 
-DATE_INPUT = {"input_formats": ["%Y-%m-%d", "%d/%m/%Y"]}
-OUT_OF_SCOPE = "không có hoặc không thuộc phạm vi của anh/chị."
-FIGURE_ACTION = {"filterset_class": None, "pagination_class": None}
-"""Figures are one object, not a filtered, paginated list."""
-
-
-def _refusal(exc: DjangoValidationError) -> serializers.ValidationError:
-    """A service's Vietnamese refusal as a 400 body."""
-    return serializers.ValidationError({"detail": exc.messages})
-
-
-def _pattern_choice(name: str, choices) -> type[serializers.ChoiceField]:
-    """A choice field whose schema is a pattern, not an enum component: several apps have a
-    field named «kind», and the expertise catalogue is already an enum under another name."""
-    values = [value for value, _ in choices]
-    schema = {
-        "type": "string",
-        "pattern": f"^({'|'.join(values)})$",
-        "description": "; ".join(f"`{value}` {label}" for value, label in choices),
-    }
-
-    def __init__(self, **kwargs):
-        serializers.ChoiceField.__init__(self, choices=choices, **kwargs)
-
-    return extend_schema_field(schema)(
-        type(name, (serializers.ChoiceField,), {"__init__": __init__})
-    )
-
-
-AssignmentKindField = _pattern_choice("AssignmentKindField", AssignmentKind.choices)
-MoveKindField = _pattern_choice("MoveKindField", MoveKind.choices)
-ExpertiseField = _pattern_choice("ExpertiseField", Expertise.choices)
-
-
-def _action_needed(request) -> str:
-    return VIEW if request.method in permissions.SAFE_METHODS else CHANGE
-
-
-def _root(request, param: str = "org") -> Organization:
-    """The organization named by `param` (id or code; default the user's), in view scope."""
-    raw = (request.query_params.get(param) or "").strip()
-    organizations = Organization.objects.restrict(request.user)
-    if not raw:
-        if request.user.organization_id is None:
-            raise serializers.ValidationError({param: ["Hãy chọn tổ chức."]})
-        return get_object_or_404(organizations, pk=request.user.organization_id)
-    if raw.isdigit():
-        return get_object_or_404(organizations, pk=int(raw))
-    return get_object_or_404(organizations, code=raw)
+AssignmentKindField = pattern_choice("AssignmentKindField", AssignmentKind.choices)
+MoveKindField = pattern_choice("MoveKindField", MoveKind.choices)
+ExpertiseField = pattern_choice("ExpertiseField", Expertise.choices)
 
 
 def _changeable_person(user, pk: int, on: dt.date) -> Person:
@@ -119,29 +84,6 @@ def _changeable_person(user, pk: int, on: dt.date) -> Person:
 
 
 # --- Input fields and serializers ----------------------------------------------------------
-
-
-@extend_schema_field(
-    {"oneOf": [{"type": "integer"}, {"type": "string"}], "description": "Id hoặc mã tổ chức."}
-)
-class OrganizationRefField(serializers.Field):
-    """An organization the user may change, by id or code."""
-
-    default_error_messages = {"out_of_scope": f"Tổ chức {OUT_OF_SCOPE}"}
-
-    def to_internal_value(self, data):
-        raw = str(data).strip()
-        organizations = Organization.objects.restrict(self.context["request"].user, CHANGE)
-        if raw.isdigit():
-            found = organizations.filter(pk=int(raw)).first()
-        else:
-            found = organizations.filter(code=raw).first() if raw else None
-        if found is None:
-            self.fail("out_of_scope")
-        return found
-
-    def to_representation(self, value):
-        return value.pk
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -532,7 +474,7 @@ class PostViewSet(
     queryset = Post.objects.none()
 
     def get_queryset(self):
-        posts = Post.objects.restrict(self.request.user, _action_needed(self.request))
+        posts = Post.objects.restrict(self.request.user, action_needed(self.request))
         return selectors.with_seats(
             posts.select_related("organization"), as_of_from(self.request)
         ).order_by("organization__code", "body", "id")
@@ -569,7 +511,7 @@ class PostViewSet(
                     decision=_cite(data.get("decision")),
                 )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return self._detail(post, data["valid_from"], status.HTTP_201_CREATED)
 
     @extend_schema(request=QuotaSetSerializer, responses=PostDetailSerializer)
@@ -589,7 +531,7 @@ class PostViewSet(
                     expected_version=data.get("version"),
                 )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return self._detail(post, data["valid_from"])
 
     @extend_schema(
@@ -617,7 +559,7 @@ class PostViewSet(
     @action(detail=False, methods=["get"], **FIGURE_ACTION)
     def board(self, request, **kwargs):
         """Sơ đồ chỗ: every seat of a body of one organization on `as_of`, holder or null."""
-        root, body, on = _root(request), _body(request), as_of_from(request)
+        root, body, on = root_from(request), _body(request), as_of_from(request)
         rows = selectors.board(organization=root, body=body, on=on)
         data = {"organization": root.pk, "as_of": on, "body": body, "posts": rows}
         return Response(BoardSerializer(data).data)
@@ -629,7 +571,7 @@ class PostViewSet(
     def fill(self, request, **kwargs):
         """«Bố trí 3.114/3.129 chức danh ủy viên BCH»: holdings, people and quota of a body
         over the subtree on `as_of`."""
-        root, body, on = _root(request), _body(request), as_of_from(request)
+        root, body, on = root_from(request), _body(request), as_of_from(request)
         fill = selectors.seat_fill(root=root, on=on, body=body)
         data = {
             "organization": root.pk,
@@ -670,7 +612,7 @@ class PostViewSet(
         over the subtree's posts on `as_of`, split by the latest sourcing plan, with the posts
         behind the figure; `field`, `plan` and `per_central_guidance` narrow both."""
         params = request.query_params
-        root, on = _root(request), as_of_from(request)
+        root, on = root_from(request), as_of_from(request)
         central = {"true": True, "1": True, "false": False, "0": False}.get(
             (params.get("per_central_guidance") or "").lower()
         )
@@ -720,7 +662,7 @@ class AssignmentViewSet(
     queryset = Assignment.objects.none()
 
     def get_queryset(self):
-        found = Assignment.objects.restrict(self.request.user, _action_needed(self.request))
+        found = Assignment.objects.restrict(self.request.user, action_needed(self.request))
         if self.action == "list" and self.request.query_params.get("as_of"):
             found = found.filter(valid_at_q(as_of_from(self.request)))
         return found.select_related("person", "post__organization", "decision").order_by(
@@ -744,7 +686,7 @@ class AssignmentViewSet(
                     decision=decision_cite(**data["decision"]),
                 )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return _assignment_response(held, status.HTTP_201_CREATED)
 
     @extend_schema(request=AssignmentEndSerializer, responses=AssignmentSerializer)
@@ -758,7 +700,7 @@ class AssignmentViewSet(
                 assignment=held, ends_on=data["ends_on"], expected_version=data.get("version")
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return _assignment_response(held)
 
     @extend_schema(
@@ -838,7 +780,7 @@ class SourcingPlanViewSet(
 
     def get_queryset(self):
         return (
-            SourcingPlan.objects.restrict(self.request.user, _action_needed(self.request))
+            SourcingPlan.objects.restrict(self.request.user, action_needed(self.request))
             .select_related("post")
             .order_by("post_id", "-planned_on", "-id")
         )
@@ -849,7 +791,7 @@ class SourcingPlanViewSet(
         try:
             plan = services.sourcing_plan_record(**data)
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         plan = SourcingPlan.objects.select_related("post").get(pk=plan.pk)
         return Response(SourcingPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
@@ -874,7 +816,7 @@ class MoveViewSet(
         if self.action in ("list", "count"):
             found = self._found()["moves"]
         else:
-            found = Move.objects.restrict(self.request.user, _action_needed(self.request))
+            found = Move.objects.restrict(self.request.user, action_needed(self.request))
         return selectors.move_rows(found)
 
     def _found(self, *, figure: bool = False) -> dict:
@@ -890,7 +832,7 @@ class MoveViewSet(
             if kind:
                 found = found.filter(kind=kind)
             return {"moves": found.restrict(request.user)}
-        root, on = _root(request), as_of_from(request)
+        root, on = root_from(request), as_of_from(request)
         since = values.get("since") or BEGINNING
         found = selectors.moves(
             root=root,
@@ -930,7 +872,7 @@ class MoveViewSet(
                     special_case=data["special_case"],
                 )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return _move_response(move, status.HTTP_201_CREATED)
 
     @extend_schema(request=MoveEndSerializer, responses=MoveSerializer)
@@ -944,7 +886,7 @@ class MoveViewSet(
                 move=move, ended_on=data["ended_on"], expected_version=data.get("version")
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return _move_response(move)
 
     @extend_schema(parameters=[MoveQuerySerializer, AS_OF_PARAMETER], responses=MoveCountSerializer)

@@ -13,7 +13,7 @@ from tochuc.cards import selectors, services
 from tochuc.cards.campaign import STEP_NAMES, STEPS, campaign_series
 from tochuc.cards.filtersets import CardExchangeFilterSet
 from tochuc.cards.models import CardExchange
-from tochuc.core.api import AS_OF_PARAMETER, as_of_from
+from tochuc.core.api import AS_OF_PARAMETER, as_of_from, refusal
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.members.selectors import members_at
 from tochuc.organizations.models import Organization
@@ -57,10 +57,6 @@ class ProgressSerializer(serializers.Serializer):
     steps = serializers.DictField(source="progress.steps", child=serializers.IntegerField())
 
 
-def _refusal(exc: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError({"detail": exc.messages})
-
-
 class CardExchangeViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -101,7 +97,7 @@ class CardExchangeViewSet(
                 person=person, declared_on=on, recorded_by=request.user
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(CardExchangeSerializer(exchange).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=StepSerializer, responses=CardExchangeSerializer)
@@ -122,7 +118,7 @@ class CardExchangeViewSet(
                 card_number=values.get("card_number", ""),
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(CardExchangeSerializer(exchange).data)
 
     @extend_schema(
