@@ -6,9 +6,14 @@ from tochuc.administrative_units.api import AdministrativeUnitViewSet
 from tochuc.admissions.api import AdmissionTargetViewSet, CandidateViewSet
 from tochuc.cadres.api import AssignmentViewSet, MoveViewSet, PostViewSet, SourcingPlanViewSet
 from tochuc.cards.api import CardExchangeViewSet
+from tochuc.congresses.api import register as register_congresses
 from tochuc.members.api import MembershipEventViewSet, MemberViewSet
 from tochuc.organizations.api import OrganizationViewSet
 from tochuc.people.api import PersonViewSet
+from tochuc.planning.api import register as register_planning
+from tochuc.ratings.api import register as register_ratings
+from tochuc.staffing.api import register as register_staffing
+from tochuc.training.api import register as register_training
 
 router = DefaultRouter()
 router.register("administrative-units", AdministrativeUnitViewSet, basename="administrativeunit")
@@ -23,3 +28,8 @@ router.register("posts", PostViewSet, basename="post")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("sourcing-plans", SourcingPlanViewSet, basename="sourcingplan")
 router.register("moves", MoveViewSet, basename="move")
+register_planning(router)
+register_training(router)
+register_ratings(router)
+register_congresses(router)
+register_staffing(router)

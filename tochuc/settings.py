@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "tochuc.cards",
     "tochuc.cadres",
     "tochuc.planning",
+    "tochuc.training",
+    "tochuc.ratings",
+    "tochuc.congresses",
+    "tochuc.staffing",
     "tochuc.demo",
 ]
 

@@ -22,7 +22,8 @@ def test_fill_a_vacant_seat_from_the_board(page, live_server, small_tree, seats)
     page.click("button[type=submit]")
     page.wait_for_url("**/to-chuc/**")
 
-    page.click("nav .nav-link:text-is('Cán bộ')")
+    page.click("#cadre-menu")
+    page.click("nav .dropdown-item:text-is('Bố trí, thiếu khuyết')")
     page.wait_for_url("**/can-bo/")
     page.goto(f"{live_server.url}/can-bo/?as_of=04/12/2025")
     assert page.locator(BCH_LINE).inner_text() == "Bố trí 4/5 chức danh ủy viên BCH"

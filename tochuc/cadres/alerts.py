@@ -18,6 +18,7 @@ from tochuc.cadres.models import Assignment, AssignmentKind
 from tochuc.cadres.retirement import retirement_date
 from tochuc.core.calendar import add_working_days
 from tochuc.core.dating import END_OF_TIME, day_before, valid_at_q
+from tochuc.core.formatting import vn_date
 from tochuc.core.rules import rule_in_force
 from tochuc.members.replay import add_months
 from tochuc.organizations.selectors import subtree_ids
@@ -66,3 +67,36 @@ def local_secretaries(*, root, on: dt.date, title: str = "Bí thư") -> QuerySet
         post__title=title,
         person__hometown_id=F("post__organization__administrative_unit_id"),
     )
+
+
+PLANNED_KINDS = frozenset(
+    {
+        AssignmentKind.APPOINTMENT,
+        AssignmentKind.DESIGNATION,
+        AssignmentKind.NOMINATION,
+        AssignmentKind.APPROVAL,
+    }
+)
+"""Kinds of assignment whose appointee should be planned for the post (quy hoạch)."""
+
+
+def assignment_warnings(held: Assignment) -> list[str]:
+    """The flags of a new holding, shown to the user who decided it: appointee not planned
+    for the post (rule "planning_appointee_planned"), holding outliving retirement, party
+    secretary who is a local. Warnings, not refusals."""
+    from tochuc.planning.selectors import appointment_warnings
+
+    person, post, on = held.person, held.post, held.valid_from
+    warnings = []
+    if held.kind in PLANNED_KINDS:
+        warnings += appointment_warnings(person=person, post=post, on=on)
+    retires = retirement_date(sex=person.sex, birth=person.date_of_birth)
+    if outlives(held, retires):
+        warnings.append(
+            f"{person} nghỉ hưu ngày {vn_date(retires)}, trong thời hạn giữ chức danh "
+            f"({rule_in_force('retirement_age', on).source})."
+        )
+    if local_secretaries(root=post.organization_id, on=on).filter(pk=held.pk).exists():
+        rule = rule_in_force("secretary_not_local", on)
+        warnings.append(f"{person} là người địa phương ({rule.source}).")
+    return warnings

@@ -30,7 +30,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from tochuc.cadres import selectors, services
+from tochuc.cadres import alerts, selectors, services
 from tochuc.cadres.filtersets import (
     AssignmentFilterSet,
     PostFilterSet,
@@ -305,14 +305,21 @@ class AssignmentSerializer(HoldingSerializer):
     body = serializers.CharField(source="post.body", read_only=True)
     organization = serializers.IntegerField(source="post.organization_id", read_only=True)
     organization_code = serializers.CharField(source="post.organization.code", read_only=True)
+    warnings = serializers.SerializerMethodField(
+        help_text="Cảnh báo khi vừa bố trí (quy hoạch, tuổi nghỉ hưu, người địa phương)."
+    )
 
     class Meta(HoldingSerializer.Meta):
         fields = [
             "id", "person", "person_name", "post", "post_title", "body", "organization",
             "organization_code", "kind", "kind_label", "valid_from", "valid_to", "decision",
-            "version",
+            "version", "warnings",
         ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_warnings(self, held) -> list[str]:
+        return getattr(held, "warnings", [])
 
 
 class SourcingPlanSerializer(serializers.ModelSerializer):
@@ -731,6 +738,8 @@ def _assignment_response(held: Assignment, code=status.HTTP_200_OK) -> Response:
     held = Assignment.objects.select_related("person", "post__organization", "decision").get(
         pk=held.pk
     )
+    if code == status.HTTP_201_CREATED:
+        held.warnings = alerts.assignment_warnings(held)
     return Response(AssignmentSerializer(held).data, status=code)
 
 

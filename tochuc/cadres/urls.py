@@ -14,7 +14,6 @@ urlpatterns = [
     path("chuc-danh/<int:pk>/phuong-an/", posts.post_plan, name="post_plan"),
     path("chuc-danh/<int:pk>/bo-tri/", posts.post_assign, name="post_assign"),
     path("bo-tri/<int:pk>/thoi-giu/", posts.assignment_end, name="assignment_end"),
-    path("tim-nguoi/", posts.person_search, name="person_search"),
     path("dieu-dong/", mobility.move_list, name="moves"),
     path("dieu-dong/them/", mobility.move_create, name="move_create"),
     path("dieu-dong/<int:pk>/", mobility.move_detail, name="move"),

@@ -65,6 +65,7 @@ class SeatReport:
     assignments: int = 0
     plans: int = 0
     moves: int = 0
+    planned: int = 0
 
 
 def _members_by_commune(communes: list[int], on: dt.date) -> dict[int, list[int]]:
@@ -204,7 +205,51 @@ class SeatGenerator:
         self._qualify({a.person_id for a in assignments})
         report.posts, report.assignments, report.plans = len(posts), len(assignments), len(plans)
         report.moves = self._moves(members)
+        report.planned = self._succession(posts, plan)
         return report
+
+    def _succession(self, posts: list[Post], plan) -> int:
+        """Quy hoạch 2025–2030: for each commune's secretary, deputy secretary and People's
+        Committee chair, one or two executive-committee members under 50 who hold no
+        leadership seat, each planned for one post only (within the rules' limits)."""
+        from tochuc.people.models import Person
+        from tochuc.planning.models import PlanEntry, PlanningTerm
+        from tochuc.planning.services import terms_seed
+
+        rng = self.rng
+        terms = {(t.track, t.name): t for t in terms_seed()}
+        party = terms[(PlanningTerm.Track.PARTY, "2025–2030")]
+        government = terms[(PlanningTerm.Track.GOVERNMENT, "2026–2031")]
+        young = set(
+            Person.objects.filter(
+                pk__in={p for _, _, holders in plan for p in holders},
+                date_of_birth__gt=dt.date(self.today.year - 50, 1, 1),
+            ).values_list("pk", flat=True)
+        )
+        by_commune: dict[int, dict[str, tuple[Post, list[int]]]] = defaultdict(dict)
+        for post, (_, _, holders) in zip(posts, plan, strict=True):
+            by_commune[post.organization_id][post.title] = (post, holders)
+        entries = []
+        added = dt.date(2025, 10, 15)
+        for seats in by_commune.values():
+            leaders = {p for title, (_, h) in seats.items() if title != "Ủy viên Ban Chấp hành"
+                       for p in h}  # fmt: skip
+            _, committee = seats["Ủy viên Ban Chấp hành"]
+            pool = [p for p in committee if p in young and p not in leaders]
+            rng.shuffle(pool)
+            for title, term in (
+                ("Bí thư", party),
+                ("Phó Bí thư", party),
+                ("Chủ tịch Ủy ban nhân dân", government),
+            ):
+                for person in pool[: rng.randint(1, 2)]:
+                    entries.append(
+                        PlanEntry(term=term, post=seats[title][0], person_id=person,
+                                  added_on=added, decision=self.decision)
+                    )  # fmt: skip
+                pool = pool[2:]
+        PlanEntry.objects.bulk_create(entries, batch_size=2000)
+        return len(entries)
 
     def _qualify(self, cadres: set[int]) -> None:
         """Cadres get training records plausible for their seats (specialty, degree, theory)."""

@@ -5,4 +5,5 @@ from tochuc.people import views
 app_name = "people"
 urlpatterns = [
     path("<int:pk>/sua/", views.person_edit, name="edit"),
+    path("chon/", views.person_choices, name="choices"),
 ]

@@ -6,7 +6,7 @@ import pytest
 
 from tochuc.administrative_units.models import AdministrativeUnit
 from tochuc.cadres.alerts import local_secretaries, outliving_retirement, reappointment_due
-from tochuc.cadres.models import Body, Post, PostQuota
+from tochuc.cadres.models import Assignment, Body, Post, PostQuota
 from tochuc.cadres.services import assignment_create
 from tochuc.core.dating import BEGINNING, END_OF_TIME
 from tochuc.people.models import Person
@@ -102,3 +102,32 @@ def test_local_party_secretary_is_flagged(small_tree, posts):
     assert [
         a.person.full_name for a in local_secretaries(root=small_tree.p, on=D(2025, 12, 4))
     ] == ["Người địa phương"]
+
+
+def test_warnings_shown_when_a_holding_is_decided(small_tree, posts):
+    from tochuc.cadres.alerts import assignment_warnings
+    from tochuc.planning.models import PlanningTerm
+    from tochuc.planning.services import plan_add
+
+    t = small_tree
+    term = PlanningTerm.objects.create(
+        name="2025–2030", track="party", starts_on=D(2025, 10, 1), ends_on=D(2030, 9, 30)
+    )
+    planned = person("Trong quy hoạch", D(1985, 1, 1))
+    plan_add(term=term, post=posts["chairman"], person=planned, added_on=D(2025, 10, 10),
+             decision=t.decision)  # fmt: skip
+    held = assignment_create(person=planned, post=posts["chairman"], kind="appointment",
+                             starts_on=D(2025, 12, 1), decision=t.decision)  # fmt: skip
+    assert assignment_warnings(held) == []
+    outsider = person("Ngoài quy hoạch", D(1966, 6, 1))  # retires 01/06/2028
+    held = assignment_create(person=outsider, post=posts["deputy"], kind="appointment",
+                             starts_on=D(2025, 12, 1), decision=t.decision)  # fmt: skip
+    warnings = assignment_warnings(held)
+    assert "chưa được quy hoạch chức danh «Phó Chủ tịch UBND»" in warnings[0]
+    assert "Quy định 377-QĐ/TW" in warnings[0]
+    assert warnings[1].startswith("Ngoài quy hoạch nghỉ hưu ngày 01/06/2028")
+    # Before the planning rules were in force (27/12/2021) nobody is warned about planning.
+    assert all("quy hoạch" not in w for w in assignment_warnings(
+        Assignment(person=outsider, post=posts["deputy"], kind="appointment",
+                   valid_from=D(2021, 6, 1), valid_to=D(2026, 5, 31))
+    ))  # fmt: skip

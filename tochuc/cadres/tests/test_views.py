@@ -166,7 +166,7 @@ def test_assign_a_suggested_person_through_the_form(client, small_tree, seats):
     assert re.findall(r'id="suggested-(\d+)"', response.content.decode()) == [str(xs[4].pk)]
     assert (
         "Cán bộ A 5 (sinh 01/01/1980) 5 điểm Đang giữ 1 chức danh" in text
-        and "Cán bộ B" not in text
+        and "Cán bộ B 1" not in text
     )
     answer = client.post(
         page + "bo-tri/",
@@ -600,10 +600,10 @@ def test_person_search_stays_in_scope(client, small_tree, seats):
     t = small_tree
     _, xs, _ = seats
     client.force_login(t.users.a_editor)
-    html = client.get(f"/can-bo/tim-nguoi/?q=can bo&as_of={ON}").content.decode()
+    html = client.get(f"/ca-nhan/chon/?q=can bo&as_of={ON}").content.decode()
     assert f'value="{xs[0].pk}"' in html and "Cán bộ A 1" in html and "Cán bộ B" not in html
-    assert "Cán bộ" not in client.get("/can-bo/tim-nguoi/?q=c").content.decode()
-    none = client.get("/can-bo/tim-nguoi/?q=bí mật").content.decode()
+    assert "Cán bộ" not in client.get("/ca-nhan/chon/?q=c").content.decode()
+    none = client.get("/ca-nhan/chon/?q=bí mật").content.decode()
     assert "Không tìm thấy" in none
 
 

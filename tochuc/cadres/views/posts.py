@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tochuc.cadres import services
+from tochuc.cadres import alerts, services
 from tochuc.cadres.forms import (
     AssignForm,
     AssignmentEndForm,
@@ -31,7 +31,6 @@ from tochuc.cadres.views.common import (
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.people.models import Person
-from tochuc.people.selectors import search_persons
 from tochuc.people.services import person_create
 
 
@@ -204,7 +203,7 @@ def post_assign(request, pk: int):
             with transaction.atomic():
                 newcomer = form.newcomer()
                 person = person_create(**newcomer) if newcomer else data["person"]
-                services.assignment_create(
+                held = services.assignment_create(
                     person=person,
                     post=post,
                     kind=data["kind"],
@@ -220,6 +219,8 @@ def post_assign(request, pk: int):
                 f"Đã bố trí {person.full_name} giữ chức danh {post.title} "
                 f"({SEAT_PHRASES[post.body]}).",
             )
+            for warning in alerts.assignment_warnings(held):
+                messages.warning(request, warning)
             return redirect("cadres:post", pk=post.pk)
     return _post_page(request, post, bound={"assign": form})
 
@@ -246,15 +247,3 @@ def assignment_end(request, pk: int):
     else:
         messages.success(request, f"{held.person} thôi giữ chức danh {held.post}.")
     return redirect("cadres:post", pk=held.post_id)
-
-
-@login_required
-def person_search(request):
-    """htmx: persons in the user's scope whose name matches `q`, as radio choices."""
-    text = request.GET.get("q", "").strip()
-    persons = (
-        search_persons(user=request.user, on=request.as_of, text=text, limit=20)
-        if len(text) >= 2
-        else []
-    )
-    return render(request, "cadres/_person_choices.html", {"persons": persons, "query": text})

@@ -39,5 +39,6 @@ class Command(BaseCommand):
                 f"Đã sinh {report.persons} đảng viên giả lập, {report.events} sự kiện, "
                 f"{report.spans} giai đoạn ({report.skipped} hồ sơ không hợp lệ bị bỏ qua); "
                 f"{seats.posts} chức danh, {seats.assignments} lượt bố trí, "
-                f"{seats.plans} phương án bố trí, {seats.moves} trường hợp điều động, tăng cường."
+                f"{seats.plans} phương án bố trí, {seats.moves} trường hợp điều động, tăng cường, "
+                f"{seats.planned} lượt quy hoạch."
             )

@@ -1,0 +1,109 @@
+"""Pages of the checks and figures: removal candidates (flagged, never removed), the structure
+of a plan and of a committee against the targets, with the people behind each share."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from tochuc.planning import selectors
+from tochuc.planning.forms import CandidateFilterForm, StructureFilterForm
+from tochuc.planning.models import Level, PlanningTerm, StructureCategory
+from tochuc.planning.selectors import REASON_KINDS
+from tochuc.planning.structure import committee_structure, plan_structure
+from tochuc.planning.views.common import chosen_term, organization_name, root_organization
+
+
+def _context(request, active: str) -> dict:
+    root = root_organization(request)
+    return {
+        "root": root,
+        "root_name": organization_name(root, request.as_of),
+        "active": active,
+        "term": chosen_term(request),
+    }
+
+
+@login_required
+def candidates(request):
+    """Đề nghị đưa ra khỏi quy hoạch: planned persons whom a rule in force on the date puts
+    out of the plan (over age, disciplined, low confidence), each reason with its source.
+    The list is a flag for the department; nothing is removed automatically."""
+    context = _context(request, "candidates")
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in REASON_KINDS else None
+    found = selectors.removal_candidates(
+        root=context["root"],
+        on=request.as_of,
+        user=request.user,
+        term=context["term"],
+        kind=kind,
+    )
+    context |= {"form": CandidateFilterForm(request.GET or None), "candidates": found}
+    return render(request, "planning/candidates.html", context)
+
+
+def _with_term(request, term):
+    """The filters as asked, with the term the report actually uses."""
+    data = request.GET.copy()
+    if term is not None:
+        data["term"] = str(term.pk)
+    return data
+
+
+def _category(request) -> str | None:
+    raw = request.GET.get("category", "")
+    return raw if raw in StructureCategory.values else None
+
+
+@login_required
+def structure(request):
+    """Cơ cấu quy hoạch: shares of women, young and ethnic-minority people among the persons
+    planned in a term for the subtree's posts of one level, against the targets; `?category=`
+    lists the people behind a share."""
+    context = _context(request, "structure")
+    on = request.as_of
+    term = context["term"] or selectors.default_term(on)
+    level = request.GET.get("level", "")
+    level = level if level in Level.values else None
+    report = (
+        plan_structure(root=context["root"], term=term, on=on, user=request.user, level=level)
+        if term
+        else None
+    )
+    category = _category(request)
+    context |= {
+        "form": StructureFilterForm(_with_term(request, term)),
+        "term": term,
+        "report": report,
+        "category": category,
+        "drill": report.share(category) if report and category else None,
+        "query_string": urlencode(
+            {"org": context["root"].pk, "term": term.pk if term else "", "level": level or ""}
+        ),
+    }
+    return render(request, "planning/structure.html", context)
+
+
+@login_required
+def committee(request):
+    """Cơ cấu cấp ủy: the executive committee (BCH) of the chosen organization on the date
+    against the party term's targets; `?category=` lists the people behind a share."""
+    context = _context(request, "committee")
+    on = request.as_of
+    term = context["term"]
+    if term is None or term.track != PlanningTerm.Track.PARTY:
+        term = None
+    report = committee_structure(organization=context["root"], on=on, user=request.user, term=term)
+    category = _category(request)
+    context |= {
+        "terms": PlanningTerm.objects.filter(track=PlanningTerm.Track.PARTY),
+        "term": report.term,
+        "report": report,
+        "category": category,
+        "drill": report.share(category) if category else None,
+        "query_string": urlencode({"org": context["root"].pk, "term": term.pk if term else ""}),
+    }
+    return render(request, "planning/committee.html", context)
