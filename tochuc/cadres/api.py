@@ -18,7 +18,6 @@ import datetime as dt
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -53,10 +52,13 @@ from tochuc.core.api import (
     DATE_INPUT,
     FIGURE_ACTION,
     OUT_OF_SCOPE,
+    DecisionInput,
     OrganizationRefField,
     ShownDateField,
     action_needed,
     as_of_from,
+    changeable_person,
+    cite,
     pattern_choice,
     refusal,
     root_from,
@@ -64,7 +66,6 @@ from tochuc.core.api import (
 from tochuc.core.dating import BEGINNING, valid_at_q
 from tochuc.core.formatting import vn_int, vn_ratio
 from tochuc.core.scoping import CHANGE
-from tochuc.core.services import decision_cite
 from tochuc.people.catalogs import Expertise, Sex
 from tochuc.people.models import Person
 from tochuc.people.services import person_create
@@ -72,15 +73,6 @@ from tochuc.people.services import person_create
 AssignmentKindField = pattern_choice("AssignmentKindField", AssignmentKind.choices)
 MoveKindField = pattern_choice("MoveKindField", MoveKind.choices)
 ExpertiseField = pattern_choice("ExpertiseField", Expertise.choices)
-
-
-def _changeable_person(user, pk: int, on: dt.date) -> Person:
-    """The person `pk` if the user may change them on `on` or today; 400 otherwise."""
-    for day in dict.fromkeys((on, timezone.localdate())):
-        person = Person.objects.restrict(user, CHANGE, on=day).filter(pk=pk).first()
-        if person is not None:
-            return person
-    raise serializers.ValidationError({"person": [f"Cá nhân {OUT_OF_SCOPE}"]})
 
 
 # --- Input fields and serializers ----------------------------------------------------------
@@ -101,18 +93,6 @@ class ChangeablePostField(serializers.PrimaryKeyRelatedField):
         )
 
 
-class CadreDecisionInput(serializers.Serializer):
-    """Quyết định cited by a write: created on first use."""
-
-    number = serializers.CharField(max_length=100)
-    signed_on = serializers.DateField(**DATE_INPUT)
-    issuer = serializers.CharField(max_length=255)
-
-
-def _cite(data: dict | None):
-    return decision_cite(**data) if data else None
-
-
 class PostCreateSerializer(serializers.Serializer):
     organization = OrganizationRefField()
     body = serializers.ChoiceField(choices=Body.choices)
@@ -121,13 +101,13 @@ class PostCreateSerializer(serializers.Serializer):
     seats = serializers.IntegerField()
     valid_from = serializers.DateField(**DATE_INPUT)
     per_central_guidance = serializers.BooleanField(required=False, default=False)
-    decision = CadreDecisionInput(required=False, allow_null=True)
+    decision = DecisionInput(required=False, allow_null=True)
 
 
 class QuotaSetSerializer(serializers.Serializer):
     seats = serializers.IntegerField()
     valid_from = serializers.DateField(**DATE_INPUT)
-    decision = CadreDecisionInput(required=False, allow_null=True)
+    decision = DecisionInput(required=False, allow_null=True)
     version = serializers.IntegerField(required=False, allow_null=True)
 
 
@@ -154,7 +134,7 @@ class AssignmentCreateSerializer(serializers.Serializer):
         help_text="Bỏ trống: không thời hạn (bổ nhiệm, bổ nhiệm lại: 5 năm).",
         **DATE_INPUT,
     )
-    decision = CadreDecisionInput()
+    decision = DecisionInput()
 
     def validate(self, attrs):
         if ("person" in attrs) == ("new_person" in attrs):
@@ -163,7 +143,7 @@ class AssignmentCreateSerializer(serializers.Serializer):
             )
         if "person" in attrs:
             user = self.context["request"].user
-            attrs["person"] = _changeable_person(user, attrs["person"], attrs["starts_on"])
+            attrs["person"] = changeable_person(user, attrs["person"], attrs["starts_on"])
         return attrs
 
 
@@ -191,11 +171,11 @@ class MoveCreateSerializer(serializers.Serializer):
         choices=MovePurpose.choices, required=False, default=MovePurpose.DEVELOPMENT
     )
     special_case = serializers.CharField(required=False, allow_blank=True, default="")
-    decision = CadreDecisionInput()
+    decision = DecisionInput()
 
     def validate(self, attrs):
         user = self.context["request"].user
-        attrs["person"] = _changeable_person(user, attrs["person"], attrs["starts_on"])
+        attrs["person"] = changeable_person(user, attrs["person"], attrs["starts_on"])
         return attrs
 
 
@@ -515,7 +495,7 @@ class PostViewSet(
                     valid_from=data["valid_from"],
                     field=data.get("field") or "",
                     per_central_guidance=data["per_central_guidance"],
-                    decision=_cite(data.get("decision")),
+                    decision=cite(data.get("decision")),
                 )
         except DjangoValidationError as exc:
             raise refusal(exc) from exc
@@ -534,7 +514,7 @@ class PostViewSet(
                     post=post,
                     seats=data["seats"],
                     valid_from=data["valid_from"],
-                    decision=_cite(data.get("decision")),
+                    decision=cite(data.get("decision")),
                     expected_version=data.get("version"),
                 )
         except DjangoValidationError as exc:
@@ -690,7 +670,7 @@ class AssignmentViewSet(
                     kind=data["kind"],
                     starts_on=data["starts_on"],
                     ends_on=data.get("ends_on"),
-                    decision=decision_cite(**data["decision"]),
+                    decision=cite(data["decision"]),
                 )
         except DjangoValidationError as exc:
             raise refusal(exc) from exc
@@ -875,7 +855,7 @@ class MoveViewSet(
                     destination=data["destination"],
                     starts_on=data["starts_on"],
                     decided_by=data["decided_by"],
-                    decision=decision_cite(**data["decision"]),
+                    decision=cite(data["decision"]),
                     planned_end=data.get("planned_end"),
                     purpose=data["purpose"],
                     special_case=data["special_case"],

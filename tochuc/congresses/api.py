@@ -18,7 +18,6 @@ import datetime as dt
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -60,14 +59,14 @@ from tochuc.core.api import (
     OrganizationRefField,
     action_needed,
     as_of_from,
+    changeable_person,
+    cite,
     pattern_choice,
     refusal,
     root_from,
 )
 from tochuc.core.scoping import CHANGE
-from tochuc.core.services import decision_cite
 from tochuc.organizations.models import OrganizationPeriod
-from tochuc.people.models import Person
 
 CongressKindField = pattern_choice("CongressKindField", CongressKind.choices)
 DelegateKindField = pattern_choice("DelegateKindField", DelegateKind.choices)
@@ -86,25 +85,12 @@ class ChangeableCongressField(serializers.PrimaryKeyRelatedField):
         return Congress.objects.restrict(self.context["request"].user, CHANGE)
 
 
-def _changeable_person(user, pk: int, on: dt.date) -> Person:
-    """The person `pk` if the user may change them on `on` or today; 400 otherwise."""
-    for day in dict.fromkeys((on, timezone.localdate())):
-        person = Person.objects.restrict(user, CHANGE, on=day).filter(pk=pk).first()
-        if person is not None:
-            return person
-    raise serializers.ValidationError({"person": [f"Cá nhân {OUT_OF_SCOPE}"]})
-
-
 class CongressVoteRecordInput(serializers.Serializer):
     """Biên bản kiểm phiếu (or the designation decision): created on first use."""
 
     number = serializers.CharField(max_length=100)
     signed_on = serializers.DateField(**DATE_INPUT)
     issuer = serializers.CharField(max_length=255)
-
-
-def _cite(data: dict | None):
-    return decision_cite(**data) if data else None
 
 
 # --- Output serializers ----------------------------------------------------------------------
@@ -505,7 +491,7 @@ class CongressViewSet(
                 inspection_size=data["inspection_size"],
                 deputy_secretaries=data["deputy_secretaries"],
                 designated=data["designated"],
-                decision=_cite(data.get("decision")),
+                decision=cite(data.get("decision")),
                 expected_version=data.get("version"),
             )
         except DjangoValidationError as exc:
@@ -523,13 +509,13 @@ class CongressViewSet(
         congress = self.get_object()
         data = _valid(CongressElectionSerializer, request)
         persons = [
-            (_changeable_person(request.user, e["person"], congress.closed_on), e["exception"])
+            (changeable_person(request.user, e["person"], congress.closed_on), e["exception"])
             for e in data["elected"]
         ]
         problems, members = [], []
         try:
             with transaction.atomic():
-                vote_record = _cite(data.get("vote_record"))
+                vote_record = cite(data.get("vote_record"))
                 for person, exception in persons:
                     try:
                         members.append(
@@ -629,7 +615,7 @@ class DelegateViewSet(
         """Add a person (in the user's change scope) to a congress's list of delegates."""
         data = _valid(CongressDelegateCreateSerializer, request)
         congress = data["congress"]
-        person = _changeable_person(request.user, data["person"], congress.opened_on)
+        person = changeable_person(request.user, data["person"], congress.opened_on)
         try:
             delegate = services.delegate_add(
                 congress=congress, person=person, kind=data["kind"], note=data["note"]

@@ -124,3 +124,29 @@ class OrganizationRefField(serializers.Field):
 
     def to_representation(self, value):
         return value.pk
+
+
+class DecisionInput(serializers.Serializer):
+    """Quyết định (number, date, issuer) cited by a write: created on first use."""
+
+    number = serializers.CharField(max_length=100)
+    signed_on = serializers.DateField(**DATE_INPUT)
+    issuer = serializers.CharField(max_length=255)
+
+
+def cite(data: dict | None):
+    """The decision a `DecisionInput` names (created on first use), or None."""
+    from tochuc.core.services import decision_cite
+
+    return decision_cite(**data) if data else None
+
+
+def changeable_person(user, pk: int, on: dt.date):
+    """The person `pk` if the user may change them on `on` or today; 400 otherwise."""
+    from tochuc.people.models import Person
+
+    for day in dict.fromkeys((on, timezone.localdate())):
+        person = Person.objects.restrict(user, CHANGE, on=day).filter(pk=pk).first()
+        if person is not None:
+            return person
+    raise serializers.ValidationError({"person": [f"Cá nhân {OUT_OF_SCOPE}"]})

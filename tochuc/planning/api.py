@@ -7,8 +7,6 @@ refusal is a 400 `{"detail": [messages]}` whose messages name the rule's source.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -26,9 +24,20 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tochuc.cadres.models import Post
-from tochuc.core.api import AS_OF_PARAMETER, as_of_from
+from tochuc.core.api import (
+    AS_OF_PARAMETER,
+    DATE_INPUT,
+    FIGURE_ACTION,
+    OUT_OF_SCOPE,
+    DecisionInput,
+    as_of_from,
+    changeable_person,
+    cite,
+    pattern_choice,
+    refusal,
+    root_from,
+)
 from tochuc.core.scoping import CHANGE, MANAGE, VIEW
-from tochuc.core.services import decision_cite
 from tochuc.organizations.models import Organization
 from tochuc.people.models import Person
 from tochuc.planning import selectors, services
@@ -44,55 +53,17 @@ from tochuc.planning.selectors import REASON_KINDS
 from tochuc.planning.structure import StructureReport, committee_structure, plan_structure
 from tochuc.planning.views.common import may_manage_terms
 
-DATE_INPUT = {"input_formats": ["%Y-%m-%d", "%d/%m/%Y"]}
-OUT_OF_SCOPE = "không có hoặc không thuộc phạm vi của anh/chị."
-FIGURE_ACTION = {"filterset_class": None, "pagination_class": None}
 """Figures are one object, not a filtered, paginated list."""
 
 
-def _refusal(exc: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError({"detail": exc.messages})
-
-
-def _pattern_choice(name: str, choices) -> type[serializers.ChoiceField]:
-    """A choice field documented as a pattern rather than an enum component, so that field
-    names shared with other apps («level», «category») never collide in the schema."""
-    values = [value for value, _ in choices]
-    schema = {
-        "type": "string",
-        "pattern": f"^({'|'.join(values)})$",
-        "description": "; ".join(f"`{value}` {label}" for value, label in choices),
-    }
-
-    def __init__(self, **kwargs):
-        serializers.ChoiceField.__init__(self, choices=choices, **kwargs)
-
-    return extend_schema_field(schema)(
-        type(name, (serializers.ChoiceField,), {"__init__": __init__})
-    )
-
-
-PlanningTrackField = _pattern_choice("PlanningTrackField", PlanningTerm.Track.choices)
-PlanningLevelField = _pattern_choice("PlanningLevelField", Level.choices)
-PlanningCategoryField = _pattern_choice("PlanningCategoryField", StructureCategory.choices)
+PlanningTrackField = pattern_choice("PlanningTrackField", PlanningTerm.Track.choices)
+PlanningLevelField = pattern_choice("PlanningLevelField", Level.choices)
+PlanningCategoryField = pattern_choice("PlanningCategoryField", StructureCategory.choices)
 
 ORG_PARAMETER = OpenApiParameter(
     "org", str, description="Tổ chức gốc (id hoặc mã; mặc định: của người dùng)."
 )
 TERM_PARAMETER = OpenApiParameter("term", int, description="Nhiệm kỳ quy hoạch (id).")
-
-
-def _root(request, param: str = "org") -> Organization:
-    """The organization named by `param` (id or code; default the user's), in view scope."""
-    raw = (request.query_params.get(param) or "").strip()
-    organizations = Organization.objects.restrict(request.user)
-    if not raw:
-        if request.user.organization_id is None:
-            raise serializers.ValidationError({param: ["Hãy chọn tổ chức."]})
-        return get_object_or_404(organizations, pk=request.user.organization_id)
-    if raw.isdigit():
-        return get_object_or_404(organizations, pk=int(raw))
-    return get_object_or_404(organizations, code=raw)
 
 
 def _term(request) -> PlanningTerm | None:
@@ -104,28 +75,7 @@ def _term(request) -> PlanningTerm | None:
     return get_object_or_404(PlanningTerm, pk=int(raw))
 
 
-def _changeable_person(user, pk: int, on: dt.date) -> Person:
-    """The person `pk` if the user may change them on `on` or today; 400 otherwise."""
-    for day in dict.fromkeys((on, timezone.localdate())):
-        person = Person.objects.restrict(user, CHANGE, on=day).filter(pk=pk).first()
-        if person is not None:
-            return person
-    raise serializers.ValidationError({"person": [f"Cá nhân {OUT_OF_SCOPE}"]})
-
-
 # --- Serializers -------------------------------------------------------------------------------
-
-
-class PlanningDecisionInput(serializers.Serializer):
-    """Quyết định cited by a write: created on first use."""
-
-    number = serializers.CharField(max_length=100)
-    signed_on = serializers.DateField(**DATE_INPUT)
-    issuer = serializers.CharField(max_length=255)
-
-
-def _cite(data: dict | None):
-    return decision_cite(**data) if data else None
 
 
 class PlanningTermSerializer(serializers.ModelSerializer):
@@ -186,11 +136,11 @@ class PlanEntryCreateSerializer(serializers.Serializer):
     post = ChangeablePlanPostField()
     person = serializers.IntegerField(help_text="Cá nhân (id), thuộc phạm vi của người dùng.")
     added_on = serializers.DateField(help_text="Ngày phê duyệt quy hoạch.", **DATE_INPUT)
-    decision = PlanningDecisionInput()
+    decision = DecisionInput()
 
     def validate(self, attrs):
         user = self.context["request"].user
-        attrs["person"] = _changeable_person(user, attrs["person"], attrs["added_on"])
+        attrs["person"] = changeable_person(user, attrs["person"], attrs["added_on"])
         return attrs
 
 
@@ -200,7 +150,7 @@ class PlanEntryRemoveSerializer(serializers.Serializer):
         **DATE_INPUT,
     )
     reason = serializers.CharField()
-    decision = PlanningDecisionInput(required=False, allow_null=True)
+    decision = DecisionInput(required=False, allow_null=True)
     version = serializers.IntegerField(required=False, allow_null=True)
 
 
@@ -253,7 +203,7 @@ class StructureTargetSetSerializer(serializers.Serializer):
     level = PlanningLevelField()
     minimum_share = serializers.DecimalField(max_digits=5, decimal_places=2)
     young_age = serializers.IntegerField(required=False, allow_null=True)
-    decision = PlanningDecisionInput(required=False, allow_null=True)
+    decision = DecisionInput(required=False, allow_null=True)
     version = serializers.IntegerField(required=False, allow_null=True)
 
 
@@ -326,7 +276,7 @@ class PlanningTermViewSet(
         try:
             term = services.term_create(**data.validated_data)
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(PlanningTermSerializer(term).data, status=status.HTTP_201_CREATED)
 
 
@@ -357,7 +307,7 @@ class PlanEntryViewSet(
         )
         if self.action == "list":
             on = as_of_from(self.request)
-            root = _root(self.request)
+            root = root_from(self.request)
             entries = selectors.plan_entries(
                 root=root, on=on, user=self.request.user
             ).select_related("removal_decision")
@@ -376,10 +326,10 @@ class PlanEntryViewSet(
                     post=values["post"],
                     person=values["person"],
                     added_on=values["added_on"],
-                    decision=_cite(values["decision"]),
+                    decision=cite(values["decision"]),
                 )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(PlanEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PlanEntryRemoveSerializer, responses=PlanEntrySerializer)
@@ -396,11 +346,11 @@ class PlanEntryViewSet(
                     entry=entry,
                     removed_on=values["removed_on"],
                     reason=values["reason"],
-                    decision=_cite(values.get("decision")),
+                    decision=cite(values.get("decision")),
                     expected_version=values.get("version"),
                 )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(PlanEntrySerializer(entry).data)
 
     @extend_schema(
@@ -417,7 +367,7 @@ class PlanEntryViewSet(
         """Cơ cấu quy hoạch: shares of women, young, ethnic minority among the persons planned
         in a term for the subtree's posts of one level, each with its target and people."""
         on = as_of_from(request)
-        root = _root(request)
+        root = root_from(request)
         term = _term(request) or selectors.default_term(on)
         if term is None:
             raise serializers.ValidationError({"term": ["Chưa có nhiệm kỳ quy hoạch."]})
@@ -436,7 +386,7 @@ class PlanEntryViewSet(
         """Cơ cấu Ban Chấp hành of an organization on a date against the party term's
         targets, with the people behind each share."""
         on = as_of_from(request)
-        root = _root(request)
+        root = root_from(request)
         term = _term(request)
         report = committee_structure(organization=root, on=on, user=request.user, term=term)
         return Response(_structure_data(report))
@@ -459,7 +409,7 @@ class PlanEntryViewSet(
         if kind and kind not in REASON_KINDS:
             raise serializers.ValidationError({"kind": ["Lý do không hợp lệ."]})
         found = selectors.removal_candidates(
-            root=_root(request), on=on, user=request.user, term=_term(request), kind=kind
+            root=root_from(request), on=on, user=request.user, term=_term(request), kind=kind
         )
         rows = [{"entry": c.entry, "reasons": c.reasons, "kinds": sorted(c.kinds)} for c in found]
         return Response(RemovalCandidateSerializer(rows, many=True).data)
@@ -526,11 +476,11 @@ class StructureTargetViewSet(
                     level=values["level"],
                     minimum_share=values["minimum_share"],
                     young_age=values.get("young_age"),
-                    decision=_cite(values.get("decision")),
+                    decision=cite(values.get("decision")),
                     expected_version=values.get("version"),
                 )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(StructureTargetSerializer(target).data, status=status.HTTP_201_CREATED)
 
 

@@ -25,13 +25,21 @@ from drf_spectacular.utils import (
     extend_schema_field,
     inline_serializer,
 )
-from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from tochuc.cadres.models import Post
-from tochuc.core.api import AS_OF_PARAMETER, as_of_from
+from tochuc.core.api import (
+    AS_OF_PARAMETER,
+    DATE_INPUT,
+    OUT_OF_SCOPE,
+    DecisionInput,
+    action_needed,
+    as_of_from,
+    cite,
+    refusal,
+)
 from tochuc.core.scoping import CHANGE, VIEW
-from tochuc.core.services import decision_cite
 from tochuc.organizations.models import Organization
 from tochuc.ratings import rules, selectors, services
 from tochuc.ratings.filtersets import (
@@ -50,18 +58,7 @@ from tochuc.ratings.models import (
 )
 from tochuc.ratings.rules import CONSEQUENCE_LABELS
 
-DATE_INPUT = {"input_formats": ["%Y-%m-%d", "%d/%m/%Y"]}
-OUT_OF_SCOPE = "không có hoặc không thuộc phạm vi của anh/chị."
 SHARE = {"max_digits": 5, "decimal_places": 2, "required": False, "allow_null": True}
-
-
-def _refusal(exc: DjangoValidationError) -> serializers.ValidationError:
-    """A service's Vietnamese refusal as a 400 body."""
-    return serializers.ValidationError({"detail": exc.messages})
-
-
-def _action(request) -> str:
-    return VIEW if request.method in permissions.SAFE_METHODS else CHANGE
 
 
 # Inputs naming records of the user's change scope ------------------------------------------
@@ -94,17 +91,11 @@ class ChangeScopePostField(serializers.PrimaryKeyRelatedField):
         return Post.objects.restrict(self.context["request"].user, CHANGE)
 
 
-class RatingDecisionInput(serializers.Serializer):
-    number = serializers.CharField(max_length=100)
-    signed_on = serializers.DateField(**DATE_INPUT)
-    issuer = serializers.CharField(max_length=255)
-
-
 def _cite(data: dict | None):
     try:
-        return decision_cite(**data) if data else None
+        return cite(data)
     except DjangoValidationError as exc:
-        raise _refusal(exc) from exc
+        raise refusal(exc) from exc
 
 
 # Annual ratings ------------------------------------------------------------------------------
@@ -161,7 +152,7 @@ class RatingInputsSerializer(serializers.Serializer):
     )
     lowered_reason = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    decision = RatingDecisionInput(required=False, allow_null=True)
+    decision = DecisionInput(required=False, allow_null=True)
 
 
 class PersonRatingInput(RatingInputsSerializer):
@@ -196,7 +187,7 @@ class RatingViewSet(
 
     def get_queryset(self):
         return (
-            self.model.objects.restrict(self.request.user, _action(self.request))
+            self.model.objects.restrict(self.request.user, action_needed(self.request))
             .select_related("decision", "organization")
             .order_by("-year", "id")
         )
@@ -223,7 +214,7 @@ class RatingViewSet(
         try:
             rating = self._record(data)
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return self._shown(rating, status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
@@ -249,7 +240,7 @@ class RatingViewSet(
                 **values,
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return self._shown(rating)
 
 
@@ -391,7 +382,7 @@ class ConfidenceVoteViewSet(
 
     def get_queryset(self):
         return (
-            ConfidenceVote.objects.restrict(self.request.user, _action(self.request))
+            ConfidenceVote.objects.restrict(self.request.user, action_needed(self.request))
             .select_related("person")
             .order_by("-held_on", "id")
         )
@@ -410,7 +401,7 @@ class ConfidenceVoteViewSet(
         try:
             vote = services.confidence_vote_record(**serializer.validated_data)
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(ConfidenceVoteSerializer(vote).data, status=status.HTTP_201_CREATED)
 
 
@@ -457,7 +448,7 @@ class DisciplineInput(serializers.Serializer):
     organization = ChangeScopeOrganizationField()
     form = serializers.ChoiceField(choices=DisciplineForm.choices)
     decided_on = serializers.DateField(**DATE_INPUT)
-    decision = RatingDecisionInput()
+    decision = DecisionInput()
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -476,7 +467,7 @@ class DisciplineViewSet(
 
     def get_queryset(self):
         return (
-            Discipline.objects.restrict(self.request.user, _action(self.request))
+            Discipline.objects.restrict(self.request.user, action_needed(self.request))
             .select_related("person", "decision")
             .order_by("-decided_on", "id")
         )
@@ -504,7 +495,7 @@ class DisciplineViewSet(
         try:
             discipline = services.discipline_record(**data)
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         context = self.get_serializer_context()
         return Response(
             DisciplineSerializer(discipline, context=context).data, status=status.HTTP_201_CREATED

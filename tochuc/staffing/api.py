@@ -19,21 +19,20 @@ from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from tochuc.core.api import AS_OF_PARAMETER, as_of_from
+from tochuc.core.api import (
+    AS_OF_PARAMETER,
+    FIGURE_ACTION,
+    DecisionInput,
+    OrganizationRefField,
+    as_of_from,
+    refusal,
+)
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.core.services import decision_cite
 from tochuc.organizations.models import Organization
 from tochuc.staffing import selectors, services
 from tochuc.staffing.filtersets import HeadcountFilterSet
 from tochuc.staffing.models import BASELINE_YEAR, Category, Headcount
-
-DATE_INPUT = {"input_formats": ["%Y-%m-%d", "%d/%m/%Y"]}
-OUT_OF_SCOPE = "không có hoặc không thuộc phạm vi của anh/chị."
-FIGURE_ACTION = {"filterset_class": None, "pagination_class": None}
-
-
-def _refusal(exc: DjangoValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError({"detail": exc.messages})
 
 
 @extend_schema_field(
@@ -50,42 +49,11 @@ class CategoryField(serializers.ChoiceField):
         super().__init__(choices=Category.choices, **kwargs)
 
 
-@extend_schema_field(
-    {"oneOf": [{"type": "integer"}, {"type": "string"}], "description": "Id hoặc mã tổ chức."}
-)
-class StaffingOrganizationField(serializers.Field):
-    """A unit the user may change records of, by id or code."""
-
-    default_error_messages = {"out_of_scope": f"Cơ quan, đơn vị {OUT_OF_SCOPE}"}
-
-    def to_internal_value(self, data):
-        raw = str(data).strip()
-        organizations = Organization.objects.restrict(self.context["request"].user, CHANGE)
-        if raw.isdigit():
-            found = organizations.filter(pk=int(raw)).first()
-        else:
-            found = organizations.filter(code=raw).first() if raw else None
-        if found is None:
-            self.fail("out_of_scope")
-        return found
-
-    def to_representation(self, value):
-        return value.pk
-
-
-class StaffingDecisionInput(serializers.Serializer):
-    """Văn bản giao biên chế: created on first use."""
-
-    number = serializers.CharField(max_length=100)
-    signed_on = serializers.DateField(**DATE_INPUT)
-    issuer = serializers.CharField(max_length=255)
-
-
 class HeadcountSerializer(serializers.ModelSerializer):
-    organization = StaffingOrganizationField()
+    organization = OrganizationRefField()
     category = CategoryField(required=False, default=Category.CIVIL_SERVANTS)
     actual = serializers.IntegerField(required=False, allow_null=True, min_value=0)
-    decision = StaffingDecisionInput(write_only=True)
+    decision = DecisionInput(write_only=True)
     decision_cited = serializers.StringRelatedField(source="decision", read_only=True)
     difference = serializers.IntegerField(read_only=True, allow_null=True)
 
@@ -102,7 +70,7 @@ class HeadcountSerializer(serializers.ModelSerializer):
 class HeadcountUpdateSerializer(serializers.Serializer):
     approved = serializers.IntegerField(min_value=0, required=False)
     actual = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    decision = StaffingDecisionInput(required=False)
+    decision = DecisionInput(required=False)
     note = serializers.CharField(required=False, allow_blank=True)
     version = serializers.IntegerField(required=False, allow_null=True)
 
@@ -251,7 +219,7 @@ class HeadcountViewSet(viewsets.ModelViewSet):
                 note=data.get("note", ""),
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
 
     @extend_schema(request=HeadcountUpdateSerializer, responses=HeadcountSerializer)
     def update(self, request, *args, **kwargs):
@@ -272,7 +240,7 @@ class HeadcountViewSet(viewsets.ModelViewSet):
                 expected_version=values.get("version"),
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(HeadcountSerializer(headcount).data)
 
     @extend_schema(request=HeadcountUpdateSerializer, responses=HeadcountSerializer)
@@ -283,7 +251,7 @@ class HeadcountViewSet(viewsets.ModelViewSet):
         try:
             services.headcount_delete(headcount=instance)
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
 
     @extend_schema(
         parameters=[ORG, YEAR, BASELINE, CATEGORY, AS_OF_PARAMETER],

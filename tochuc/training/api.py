@@ -19,13 +19,23 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
-from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tochuc.core.api import (
+    DATE_INPUT,
+    FIGURE_ACTION,
+    OUT_OF_SCOPE,
+    DecisionInput,
+    OrganizationRefField,
+    action_needed,
+    cite,
+    pattern_choice,
+    refusal,
+)
 from tochuc.core.formatting import parse_vn_date
-from tochuc.core.scoping import CHANGE, VIEW
-from tochuc.core.services import decision_cite
+from tochuc.core.scoping import CHANGE
 from tochuc.organizations.models import Organization
 from tochuc.people.models import Person
 from tochuc.training import selectors, services
@@ -47,73 +57,10 @@ from tochuc.training.models import (
 )
 from tochuc.training.querysets import persons_in_reach
 
-DATE_INPUT = {"input_formats": ["%Y-%m-%d", "%d/%m/%Y"]}
-OUT_OF_SCOPE = "không có hoặc không thuộc phạm vi của anh/chị."
-FIGURE_ACTION = {"filterset_class": None, "pagination_class": None}
-
-
-def _refusal(exc: DjangoValidationError) -> serializers.ValidationError:
-    """A service's Vietnamese refusal as a 400 body."""
-    return serializers.ValidationError({"detail": exc.messages})
-
-
-def _pattern_choice(name: str, choices) -> type[serializers.ChoiceField]:
-    """A choice field documented as a pattern, not an enum component (several apps have
-    fields named «kind» or «result» with other values)."""
-    values = [value for value, _ in choices]
-    schema = {
-        "type": "string",
-        "pattern": f"^({'|'.join(values)})$",
-        "description": "; ".join(f"`{value}` {label}" for value, label in choices),
-    }
-
-    def __init__(self, **kwargs):
-        serializers.ChoiceField.__init__(self, choices=choices, **kwargs)
-
-    return extend_schema_field(schema)(
-        type(name, (serializers.ChoiceField,), {"__init__": __init__})
-    )
-
-
-CourseKindField = _pattern_choice("CourseKindField", CourseKind.choices)
-ModeField = _pattern_choice("TrainingModeField", Mode.choices)
-ResultField = _pattern_choice("TrainingResultField", Result.choices)
-QualificationKindField = _pattern_choice("QualificationKindField", QualificationKind.choices)
-
-
-@extend_schema_field(
-    {"oneOf": [{"type": "integer"}, {"type": "string"}], "description": "Id hoặc mã tổ chức."}
-)
-class ChangeableOrganizationField(serializers.Field):
-    """An organization the user may change records of, by id or code."""
-
-    default_error_messages = {"out_of_scope": f"Tổ chức {OUT_OF_SCOPE}"}
-
-    def to_internal_value(self, data):
-        raw = str(data).strip()
-        organizations = Organization.objects.restrict(self.context["request"].user, CHANGE)
-        if raw.isdigit():
-            found = organizations.filter(pk=int(raw)).first()
-        else:
-            found = organizations.filter(code=raw).first() if raw else None
-        if found is None:
-            self.fail("out_of_scope")
-        return found
-
-    def to_representation(self, value):
-        return value.pk
-
-
-class TrainingDecisionInput(serializers.Serializer):
-    """Quyết định cited by a write: created on first use."""
-
-    number = serializers.CharField(max_length=100)
-    signed_on = serializers.DateField(**DATE_INPUT)
-    issuer = serializers.CharField(max_length=255)
-
-
-def _cite(data: dict | None):
-    return decision_cite(**data) if data else None
+CourseKindField = pattern_choice("CourseKindField", CourseKind.choices)
+ModeField = pattern_choice("TrainingModeField", Mode.choices)
+ResultField = pattern_choice("TrainingResultField", Result.choices)
+QualificationKindField = pattern_choice("QualificationKindField", QualificationKind.choices)
 
 
 def _changeable_person(user, pk: int, on: dt.date) -> Person:
@@ -124,17 +71,13 @@ def _changeable_person(user, pk: int, on: dt.date) -> Person:
     return person
 
 
-def _action_needed(request) -> str:
-    return VIEW if request.method in permissions.SAFE_METHODS else CHANGE
-
-
 # --- Courses ----------------------------------------------------------------------------------
 
 
 class TrainingCourseSerializer(serializers.ModelSerializer):
     kind = CourseKindField()
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    organization = ChangeableOrganizationField()
+    organization = OrganizationRefField()
 
     class Meta:
         model = Course
@@ -156,7 +99,7 @@ class CourseViewSet(
     queryset = Course.objects.none()
 
     def get_queryset(self):
-        return Course.objects.restrict(self.request.user, _action_needed(self.request)).order_by(
+        return Course.objects.restrict(self.request.user, action_needed(self.request)).order_by(
             "id"
         )
 
@@ -170,7 +113,7 @@ class CourseViewSet(
                 note=data.get("note", ""),
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
 
 
 # --- Classes ----------------------------------------------------------------------------------
@@ -190,11 +133,11 @@ class VisibleCourseField(serializers.PrimaryKeyRelatedField):
 class TrainingClassSerializer(serializers.ModelSerializer):
     course = VisibleCourseField()
     course_kind = CourseKindField(source="course.kind", read_only=True)
-    organizer = ChangeableOrganizationField()
+    organizer = OrganizationRefField()
     opens_on = serializers.DateField(**DATE_INPUT)
     closes_on = serializers.DateField(**DATE_INPUT)
     mode = ModeField()
-    decision = TrainingDecisionInput(required=False, allow_null=True, write_only=True)
+    decision = DecisionInput(required=False, allow_null=True, write_only=True)
     decision_cited = serializers.StringRelatedField(source="decision", read_only=True)
 
     class Meta:
@@ -211,7 +154,7 @@ class TrainingClassUpdateSerializer(serializers.Serializer):
     opens_on = serializers.DateField(required=False, **DATE_INPUT)
     closes_on = serializers.DateField(required=False, **DATE_INPUT)
     mode = ModeField(required=False)
-    decision = TrainingDecisionInput(required=False, allow_null=True)
+    decision = DecisionInput(required=False, allow_null=True)
     note = serializers.CharField(required=False, allow_blank=True)
     version = serializers.IntegerField(required=False, allow_null=True)
 
@@ -233,7 +176,7 @@ class TrainingClassViewSet(
 
     def get_queryset(self):
         return (
-            TrainingClass.objects.restrict(self.request.user, _action_needed(self.request))
+            TrainingClass.objects.restrict(self.request.user, action_needed(self.request))
             .select_related("course", "decision")
             .order_by("id")
         )
@@ -248,11 +191,11 @@ class TrainingClassViewSet(
                 opens_on=data["opens_on"],
                 closes_on=data["closes_on"],
                 mode=data["mode"],
-                decision=_cite(data.get("decision")),
+                decision=cite(data.get("decision")),
                 note=data.get("note", ""),
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
 
     @extend_schema(request=TrainingClassUpdateSerializer, responses=TrainingClassSerializer)
     def update(self, request, *args, **kwargs):
@@ -262,7 +205,7 @@ class TrainingClassViewSet(
         values = data.validated_data
         decision = training_class.decision
         if "decision" in values:
-            decision = _cite(values["decision"])
+            decision = cite(values["decision"])
         try:
             training_class = services.class_update(
                 training_class=training_class,
@@ -275,7 +218,7 @@ class TrainingClassViewSet(
                 expected_version=values.get("version"),
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(TrainingClassSerializer(training_class).data)
 
     @extend_schema(request=TrainingClassUpdateSerializer, responses=TrainingClassSerializer)
@@ -316,9 +259,9 @@ class VisibleClassField(serializers.PrimaryKeyRelatedField):
 class EnrollmentCreateSerializer(serializers.Serializer):
     person = serializers.IntegerField(help_text="Cá nhân (id), thuộc phạm vi của người dùng.")
     training_class = VisibleClassField()
-    sent_by = ChangeableOrganizationField()
+    sent_by = OrganizationRefField()
     enrolled_on = serializers.DateField(**DATE_INPUT)
-    decision = TrainingDecisionInput(required=False, allow_null=True)
+    decision = DecisionInput(required=False, allow_null=True)
     special_approval = serializers.BooleanField(required=False, default=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -459,7 +402,7 @@ class EnrollmentViewSet(
                 root=root, start=start, end=end, kinds=_drill_kinds(self.request), user=user
             )
         else:
-            enrollments = Enrollment.objects.restrict(user, _action_needed(self.request))
+            enrollments = Enrollment.objects.restrict(user, action_needed(self.request))
         return enrollments.select_related("person", "decision").order_by("id")
 
     @extend_schema(parameters=DRILL_PARAMETERS)
@@ -478,12 +421,12 @@ class EnrollmentViewSet(
                 training_class=values["training_class"],
                 sent_by=values["sent_by"],
                 enrolled_on=values["enrolled_on"],
-                decision=_cite(values.get("decision")),
+                decision=cite(values.get("decision")),
                 special_approval=values["special_approval"],
                 note=values["note"],
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(
             TrainingEnrollmentSerializer(enrollment).data, status=status.HTTP_201_CREATED
         )
@@ -506,7 +449,7 @@ class EnrollmentViewSet(
                 record_qualification=values["record_qualification"],
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
         return Response(TrainingEnrollmentSerializer(enrollment).data)
 
     @extend_schema(parameters=FIGURE_PARAMETERS, responses=TrainingFiguresSerializer)
@@ -580,7 +523,7 @@ class QualificationViewSet(
 
     def get_queryset(self):
         return Qualification.objects.restrict(
-            self.request.user, _action_needed(self.request)
+            self.request.user, action_needed(self.request)
         ).order_by("id")
 
     def perform_create(self, serializer):
@@ -597,7 +540,7 @@ class QualificationViewSet(
                 note=data.get("note", ""),
             )
         except DjangoValidationError as exc:
-            raise _refusal(exc) from exc
+            raise refusal(exc) from exc
 
 
 def register(router) -> None:
