@@ -21,29 +21,12 @@ from tochuc.admissions.forms import (
 )
 from tochuc.admissions.models import AdmissionTarget, Candidate, TargetKind
 from tochuc.core.dating import day_before
+from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
-from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.core.scoping import CHANGE
 from tochuc.core.services import decision_cite
-from tochuc.organizations.models import Organization
+from tochuc.organizations.pages import chosen_organization, organization_name
 from tochuc.organizations.selectors import subtree_ids
-
-
-def root_organization(request, action: str = VIEW) -> Organization:
-    """The subtree a page shows: `?org=<id>` or `?ma=<code>`, else the user's organization."""
-    allowed = Organization.objects.restrict(request.user, action)
-    raw_id, code = request.GET.get("org", "").strip(), request.GET.get("ma", "").strip()
-    if code:
-        return get_object_or_404(allowed, code=code)
-    if raw_id.isdigit():
-        return get_object_or_404(allowed, pk=int(raw_id))
-    if request.user.organization_id is None:
-        raise Http404("Hãy chọn tổ chức (tham số org hoặc ma).")
-    return get_object_or_404(allowed, pk=request.user.organization_id)
-
-
-def organization_name(organization: Organization, on) -> str:
-    period = organization.period_at(on) or organization.periods.last()
-    return period.name if period else organization.code
 
 
 def decision_from(data) -> object | None:
@@ -57,15 +40,10 @@ def decision_from(data) -> object | None:
     )
 
 
-def _refused(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
-
-
 @login_required
 def candidate_list(request):
     """Quần chúng ưu tú of a subtree, by step."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     candidates = selectors.candidates_in(root=root, on=request.as_of, user=request.user)
     filterset = CandidateFilterSet(request.GET, queryset=candidates.order_by("person__name_folded"))
     context = {
@@ -96,7 +74,7 @@ def candidate_create(request):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận quần chúng ưu tú.")
             return redirect("admissions:candidate_detail", pk=candidate.pk)
@@ -203,7 +181,7 @@ def candidate_update(request, pk: int):
                     expected_version=data["version"],
                 )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận.")
             return redirect("admissions:candidate_detail", pk=pk)
@@ -214,7 +192,7 @@ def candidate_update(request, pk: int):
 @login_required
 def target_list(request):
     """Chỉ tiêu kết nạp of the organizations in a subtree (as of the chosen date)."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     targets = (
         AdmissionTarget.objects.restrict(request.user)
         .filter(organization_id__in=subtree_ids(root=root, on=request.as_of))
@@ -254,7 +232,7 @@ def target_create(request):
                 expected_version=data["version"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận chỉ tiêu kết nạp.")
             return redirect(f"{_targets_url()}?org={target.organization_id}")
@@ -297,7 +275,7 @@ def target_edit(request, pk: int):
                 expected_version=data["version"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã sửa chỉ tiêu kết nạp.")
             return redirect(f"{_targets_url()}?org={target.organization_id}")
@@ -308,7 +286,7 @@ def target_edit(request, pk: int):
 @login_required
 def progress(request):
     """Kết nạp N, đạt P% chỉ tiêu năm YYYY (đến dd/mm/yyyy), with the admissions behind N."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     on = request.as_of
     term = request.GET.get("term", "").strip()
     year_raw = request.GET.get("year", "").strip()

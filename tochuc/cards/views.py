@@ -18,22 +18,7 @@ from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.members.selectors import members_at
 from tochuc.organizations.models import Organization
-from tochuc.organizations.selectors import tree_roots
-
-
-def _root(request) -> Organization:
-    """The organization of `?org=` (default: the user's own), within the user's scope."""
-    allowed = Organization.objects.restrict(request.user)
-    raw = request.GET.get("org") or request.user.organization_id
-    if raw is None:
-        top = tree_roots(user=request.user, on=request.as_of).first()
-        if top is None:
-            raise Http404("Không có tổ chức nào vào ngày đang xem.")
-        return top.organization
-    try:
-        return get_object_or_404(allowed, pk=int(raw))
-    except ValueError as exc:
-        raise Http404("Mã tổ chức không hợp lệ.") from exc
+from tochuc.organizations.pages import chosen_organization
 
 
 def _heading(root: Organization, on) -> str:
@@ -44,7 +29,7 @@ def _heading(root: Organization, on) -> str:
 @login_required
 def board(request):
     """Tiến độ đổi thẻ: one row per organization directly under the chosen one."""
-    root = _root(request)
+    root = chosen_organization(request)
     rows, total = selectors.card_exchange_board(root=root, on=request.as_of, user=request.user)
     context = {
         "root": root,
@@ -61,7 +46,7 @@ def board(request):
 def _member_list(request, figure: str):
     if figure not in selectors.FIGURES:
         raise Http404("Chỉ tiêu không xác định.")
-    root = _root(request)
+    root = chosen_organization(request)
     direct = request.GET.get("direct") == "1"
     spans = selectors.card_exchange_members(
         root=root, on=request.as_of, figure=figure, user=request.user, direct=direct

@@ -35,34 +35,17 @@ from tochuc.congresses.models import (
     ResolutionTarget,
     Role,
 )
-from tochuc.core.forms import bootstrap
+from tochuc.core.forms import bootstrap, refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
-from tochuc.organizations.models import Organization
-from tochuc.organizations.selectors import tree_roots
+from tochuc.organizations.pages import (
+    change_scope,
+    chosen_organization,
+    may_change,
+    organization_name,
+)
 from tochuc.people.models import Person
 from tochuc.people.selectors import search_persons
-
-
-def root_organization(request) -> Organization:
-    """The organization of `?org=` (default: the user's own), within the user's scope."""
-    allowed = Organization.objects.restrict(request.user, VIEW)
-    raw = (request.GET.get("org") or "").strip() or request.user.organization_id
-    if raw is None:
-        top = tree_roots(user=request.user, on=request.as_of).first()
-        if top is None:
-            raise Http404("Không có tổ chức nào vào ngày đang xem.")
-        return top.organization
-    try:
-        return get_object_or_404(allowed, pk=int(raw))
-    except ValueError as exc:
-        raise Http404("Mã tổ chức không hợp lệ.") from exc
-
-
-def organization_name(organization: Organization, on: dt.date) -> str:
-    """The name on `on`, else the last name it had, else its code."""
-    period = organization.period_at(on) or organization.periods.order_by("valid_from").last()
-    return period.name if period else organization.code
 
 
 def _congress(request, pk: int, action: str = VIEW) -> Congress:
@@ -70,15 +53,6 @@ def _congress(request, pk: int, action: str = VIEW) -> Congress:
         "organization", "vote_record"
     )
     return get_object_or_404(congresses, pk=pk)
-
-
-def _may_change(user, congress: Congress) -> bool:
-    return Organization.objects.restrict(user, CHANGE).filter(pk=congress.organization_id).exists()
-
-
-def _refused(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 def _persons(request, on: dt.date):
@@ -90,7 +64,7 @@ def _persons(request, on: dt.date):
 def congress_list(request):
     """Đại hội of a subtree (as it stands on the chosen date), by term, kind and period, with
     the figures of the report line and one row per congress (the drill-down)."""
-    root, on = root_organization(request), request.as_of
+    root, on = chosen_organization(request), request.as_of
     found = selectors.congresses_in(root=root, on=on).restrict(request.user)
     filterset = CongressFilterSet(request.GET, queryset=found)
     bootstrap(filterset.form)
@@ -120,7 +94,7 @@ def congress_create(request):
     """Ghi nhận đại hội of an organization in the user's change scope."""
     if not request.user.may(CHANGE):
         raise Http404
-    organizations = Organization.objects.restrict(request.user, CHANGE)
+    organizations = change_scope(request.user)
     initial = {"term": request.GET.get("term", "2025-2030"), "kind": "regular"}
     raw = request.GET.get("org", "")
     if raw.isdigit():
@@ -131,7 +105,7 @@ def congress_create(request):
         try:
             congress = services.congress_create(**form.cleaned_data)
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận đại hội.")
             return redirect("congresses:detail", pk=congress.pk)
@@ -184,7 +158,7 @@ def congress_detail(request, pk: int):
         "rows": rows,
         "flagged": sum(1 for r in rows if r.check and r.check.flag),
         "targets": targets,
-        "may_change": _may_change(request.user, congress),
+        "may_change": may_change(request.user, congress.organization_id),
         "history": history_entries(congress),
     }
     return render(request, "congresses/detail.html", context)
@@ -203,7 +177,7 @@ def congress_edit(request, pk: int):
         try:
             services.congress_update(congress=congress, expected_version=version, **data)
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã sửa đại hội.")
             return redirect("congresses:detail", pk=congress.pk)
@@ -217,7 +191,7 @@ def congress_edit(request, pk: int):
 def delegates(request, pk: int):
     """Danh sách đại biểu (by kind); editors add delegates from a search."""
     congress = _congress(request, pk)
-    editable = _may_change(request.user, congress)
+    editable = may_change(request.user, congress.organization_id)
     form = None
     if editable:
         form = DelegateForm(
@@ -235,7 +209,7 @@ def delegates(request, pk: int):
                     congress=congress, person=data["person"], kind=data["kind"], note=data["note"]
                 )
             except ValidationError as exc:
-                _refused(form, exc)
+                refused(form, exc)
             else:
                 messages.success(request, f"Đã thêm đại biểu {data['person'].full_name}.")
                 return redirect("congresses:delegates", pk=congress.pk)
@@ -297,7 +271,7 @@ def sizes(request, pk: int):
                 expected_version=data["version"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận số lượng cấp ủy.")
             return redirect("congresses:election", pk=congress.pk)
@@ -331,7 +305,7 @@ def election(request, pk: int):
                 vote_record=form.decision(),
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(
                 request, f"Đã ghi nhận {member.person.full_name}: {member.get_role_display()}."
@@ -378,7 +352,7 @@ def target_create(request, pk: int):
         try:
             target = services.target_create(congress=congress, **form.cleaned_data)
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, f"Đã thêm chỉ tiêu «{target.name}».")
             return redirect("congresses:detail", pk=congress.pk)
@@ -397,7 +371,7 @@ def _target(request, pk: int, action: str) -> ResolutionTarget:
 def _target_page(request, target: ResolutionTarget, form=None):
     on = request.as_of
     shown = selectors.targets_at([target.congress_id], on).get(pk=target.pk)
-    editable = _may_change(request.user, target.congress)
+    editable = may_change(request.user, target.congress.organization_id)
     if editable and form is None:
         form = ProgressForm(initial={"on": on})
     context = {
@@ -428,7 +402,7 @@ def progress(request, pk: int):
         try:
             services.progress_record(target=target, **form.cleaned_data)
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận kết quả thực hiện.")
             return redirect("congresses:target", pk=target.pk)

@@ -1,6 +1,7 @@
 """Form plumbing shared by every app."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 def bootstrap(form: forms.BaseForm) -> None:
@@ -39,3 +40,23 @@ class ScopedOrganizationField(forms.CharField):
                 f"Không có tổ chức mã «{code}» trong phạm vi anh/chị quản lý."
             )
         return organization
+
+
+def labelled(label: str, error: str) -> str:
+    """`label: error`, unless there is no label or the error already starts with it."""
+    return f"{label}: {error}" if label and not error.startswith(label) else error
+
+
+def errors_named(form: forms.BaseForm) -> list[str]:
+    """Every error of a form, each prefixed by the label of its field."""
+    found = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        found.extend(labelled(label or "", error) for error in errors)
+    return found
+
+
+def refused(form: forms.BaseForm, exc: ValidationError) -> None:
+    """A service's refusal shown on the form, as errors of the whole form."""
+    for message in exc.messages:
+        form.add_error(None, message)

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from tochuc.core.dating import day_before
 from tochuc.core.formatting import vn_int
+from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.members import selectors, services
@@ -113,8 +114,7 @@ def _event_form_page(request, *, form, title: str, person=None, action):
             with transaction.atomic():
                 target = action()
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            refused(form, exc)
         else:
             return target
     return render(request, "members/form.html", {"forms": [form], "title": title, "person": person})

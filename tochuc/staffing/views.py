@@ -13,32 +13,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
-from tochuc.core.scoping import CHANGE, VIEW
-from tochuc.organizations.models import Organization
-from tochuc.organizations.selectors import tree_roots
+from tochuc.core.scoping import CHANGE
+from tochuc.organizations.pages import change_scope, chosen_organization
 from tochuc.staffing import selectors, services
 from tochuc.staffing.forms import HeadcountEditForm, HeadcountForm
 from tochuc.staffing.models import BASELINE_YEAR, Category, Headcount
-
-
-def root_organization(request) -> Organization:
-    """The organization of `?ma=<code>` or `?org=<id>` (default: the user's own), within the
-    user's scope."""
-    allowed = Organization.objects.restrict(request.user, VIEW)
-    code = (request.GET.get("ma") or "").strip()
-    if code:
-        return get_object_or_404(allowed, code=code)
-    raw = (request.GET.get("org") or "").strip() or request.user.organization_id
-    if raw is None:
-        top = tree_roots(user=request.user, on=request.as_of).first()
-        if top is None:
-            raise Http404("Không có tổ chức nào vào ngày đang xem.")
-        return top.organization
-    try:
-        return get_object_or_404(allowed, pk=int(raw))
-    except ValueError as exc:
-        raise Http404("Mã tổ chức không hợp lệ.") from exc
 
 
 def _year(request, name: str, default: int) -> int:
@@ -48,7 +29,7 @@ def _year(request, name: str, default: int) -> int:
 
 def _params(request) -> dict:
     """The subtree, date, year, baseline year and category a figure page shows."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     on: dt.date = request.as_of
     category = request.GET.get("category", "")
     names = selectors.names_on([root.pk], on)
@@ -61,11 +42,6 @@ def _params(request) -> dict:
         "category": category if category in Category.values else "",
         "categories": Category.choices,
     }
-
-
-def _refused(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 @login_required
@@ -112,7 +88,7 @@ def headcount_create(request):
         raise Http404
     form = HeadcountForm(
         request.POST or None,
-        organizations=Organization.objects.restrict(request.user, CHANGE),
+        organizations=change_scope(request.user),
         initial={"year": request.as_of.year},
     )
     if request.method == "POST" and form.is_valid():
@@ -128,7 +104,7 @@ def headcount_create(request):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận biên chế.")
             return redirect(_table_url(headcount))
@@ -155,7 +131,7 @@ def headcount_edit(request, pk: int):
                 expected_version=data["version"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã sửa biên chế.")
             return redirect(_table_url(headcount))

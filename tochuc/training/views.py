@@ -15,10 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from tochuc.core.formatting import parse_vn_date
+from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
-from tochuc.organizations.models import Organization
-from tochuc.organizations.selectors import tree_roots
+from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
 from tochuc.people.models import Person
 from tochuc.training import selectors, services
 from tochuc.training.forms import (
@@ -33,30 +33,6 @@ from tochuc.training.models import Course, CourseKind, Enrollment, Result, Train
 from tochuc.training.querysets import persons_in_reach
 
 # Shared -----------------------------------------------------------------------------------
-
-
-def root_organization(request) -> Organization:
-    """The organization of `?ma=<code>` or `?org=<id>` (default: the user's own), within the
-    user's scope."""
-    allowed = Organization.objects.restrict(request.user, VIEW)
-    code = (request.GET.get("ma") or "").strip()
-    if code:
-        return get_object_or_404(allowed, code=code)
-    raw = (request.GET.get("org") or "").strip() or request.user.organization_id
-    if raw is None:
-        top = tree_roots(user=request.user, on=request.as_of).first()
-        if top is None:
-            raise Http404("Không có tổ chức nào vào ngày đang xem.")
-        return top.organization
-    try:
-        return get_object_or_404(allowed, pk=int(raw))
-    except ValueError as exc:
-        raise Http404("Mã tổ chức không hợp lệ.") from exc
-
-
-def organization_name(organization: Organization, on: dt.date) -> str:
-    period = organization.period_at(on) or organization.periods.order_by("valid_from").last()
-    return period.name if period else organization.code
 
 
 def period_of(request) -> tuple[dt.date, dt.date, str]:
@@ -74,15 +50,6 @@ def period_of(request) -> tuple[dt.date, dt.date, str]:
     if start > end:
         error, start = "Từ ngày sau đến ngày: đã tính từ đầu năm.", dt.date(end.year, 1, 1)
     return start, end, error
-
-
-def _change_scope(request):
-    return Organization.objects.restrict(request.user, CHANGE)
-
-
-def _refused(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 def _require_change(request) -> None:
@@ -124,7 +91,7 @@ def class_create(request):
     _require_change(request)
     form = ClassForm(
         request.POST or None,
-        organizations=_change_scope(request),
+        organizations=change_scope(request.user),
         courses=Course.objects.restrict(request.user).order_by("kind", "name"),
         initial={"course": request.GET.get("course")},
     )
@@ -142,7 +109,7 @@ def class_create(request):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã mở lớp.")
             return redirect("training:class", pk=training_class.pk)
@@ -161,7 +128,7 @@ def _class_page(request, training_class, enrollment_form=None, status=200):
     counts = dict(in_class.restrict(user).order_by().values_list("result").annotate(n=Count("id")))
     if may_change and enrollment_form is None:
         enrollment_form = EnrollmentForm(
-            organizations=_change_scope(request),
+            organizations=change_scope(request.user),
             initial={"enrolled_on": min(on, training_class.closes_on)},
         )
     may_edit = TrainingClass.objects.restrict(user, CHANGE).filter(pk=training_class.pk)
@@ -237,7 +204,7 @@ def class_edit(request, pk: int):
                 expected_version=data["version"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã sửa thông tin lớp.")
             return redirect("training:class", pk=training_class.pk)
@@ -251,7 +218,7 @@ def enrollment_add(request, pk: int):
     """Cử học viên: a person the user may change, sent by a unit in change scope."""
     _require_change(request)
     training_class = _visible_class(request, pk)
-    form = EnrollmentForm(request.POST, organizations=_change_scope(request))
+    form = EnrollmentForm(request.POST, organizations=change_scope(request.user))
     if form.is_valid():
         data = form.cleaned_data
         reach = persons_in_reach(request.user, CHANGE, on=data["enrolled_on"])
@@ -273,7 +240,7 @@ def enrollment_add(request, pk: int):
                     note=data["note"],
                 )
             except ValidationError as exc:
-                _refused(form, exc)
+                refused(form, exc)
             else:
                 messages.success(request, f"Đã cử {person.full_name} đi học.")
                 return redirect("training:class", pk=training_class.pk)
@@ -327,7 +294,7 @@ def course_list(request):
 @login_required
 def course_create(request):
     _require_change(request)
-    form = CourseForm(request.POST or None, organizations=_change_scope(request))
+    form = CourseForm(request.POST or None, organizations=change_scope(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -338,7 +305,7 @@ def course_create(request):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, f"Đã thêm chương trình «{course.name}».")
             return redirect("training:courses")
@@ -400,7 +367,7 @@ def qualification_add(request, pk: int):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận văn bằng, chứng chỉ.")
             return redirect("training:person", pk=person.pk)
@@ -411,7 +378,7 @@ def qualification_add(request, pk: int):
 
 
 def _figure_context(request) -> dict:
-    root = root_organization(request)
+    root = chosen_organization(request)
     start, end, error = period_of(request)
     return {
         "root": root,

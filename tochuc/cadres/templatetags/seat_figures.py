@@ -2,15 +2,13 @@
 
 from django import template
 
-from tochuc.core.formatting import vn_int, vn_percent, vn_ratio
+from tochuc.core.formatting import vn_percent, vn_ratio
+from tochuc.core.templatetags.page_filters import get_item, named_errors, vn_int_filter
 
 register = template.Library()
-
-
-@register.filter(name="vn_int")
-def vn_int_filter(value) -> str:
-    """3114 → '3.114'."""
-    return vn_int(int(value or 0))
+register.filter("vn_int", vn_int_filter)
+register.filter("get_item", get_item)
+register.filter("named_errors", named_errors)
 
 
 @register.filter(name="vn_ratio")
@@ -23,16 +21,3 @@ def vn_ratio_filter(part, whole) -> str:
 def vn_percent_filter(part, whole) -> str:
     """{{ 126014|vn_percent:133650 }} → '94,28%' ('—' without a whole)."""
     return vn_percent(int(part or 0), int(whole or 0))
-
-
-@register.filter
-def get_item(mapping, key):
-    """{{ row.fills|get_item:body }}: a dict entry in a template."""
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
-def named_errors(field) -> list[str]:
-    """A bound field's errors, each starting with the field's label (once)."""
-    label = field.label or ""
-    return [e if not label or e.startswith(label) else f"{label}: {e}" for e in field.errors]

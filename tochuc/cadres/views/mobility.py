@@ -14,14 +14,10 @@ from django.views.decorators.http import require_POST
 from tochuc.cadres import selectors, services
 from tochuc.cadres.forms import MOBILITY_START, MoveEndForm, MoveFilterForm, MoveForm
 from tochuc.cadres.models import Move, MoveKind
-from tochuc.cadres.views.common import (
-    change_scope,
-    errors_named,
-    organization_name,
-    root_organization,
-)
+from tochuc.core.forms import errors_named, refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
 from tochuc.people.models import Person
 
 
@@ -29,7 +25,7 @@ from tochuc.people.models import Person
 def move_list(request):
     """Điều động, luân chuyển into a subtree, cumulative from `since` (default 01/07/2025)
     to the date: «tăng cường … về cấp xã 804 trường hợp (lũy kế đến 2-12-2025)»."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     on = request.as_of
     filters = request.GET.copy()
     filters.setdefault("since", f"{MOBILITY_START:%d/%m/%Y}")
@@ -102,8 +98,7 @@ def move_create(request):
                         special_case=data["special_case"],
                     )
             except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                refused(form, exc)
             else:
                 messages.success(request, f"Đã ghi nhận {move}.")
                 return redirect("cadres:move", pk=move.pk)

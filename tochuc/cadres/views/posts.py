@@ -21,15 +21,11 @@ from tochuc.cadres.forms import (
 )
 from tochuc.cadres.models import Assignment, AssignmentKind, Body, Post
 from tochuc.cadres.suggestions import PARTY_BODIES, suggestions_for
-from tochuc.cadres.views.common import (
-    SEAT_PHRASES,
-    change_scope,
-    errors_named,
-    may_change,
-    organization_name,
-)
+from tochuc.cadres.views.common import SEAT_PHRASES
+from tochuc.core.forms import errors_named, refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.organizations.pages import change_scope, may_change, organization_name
 from tochuc.people.models import Person
 from tochuc.people.services import person_create
 
@@ -42,11 +38,6 @@ def _post(request, pk: int, action: str) -> Post:
 def _persons(request):
     """Persons the user may assign or move: those in the change scope on the date."""
     return Person.objects.restrict(request.user, CHANGE, on=request.as_of)
-
-
-def _refused(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 def _post_forms(request, post: Post, quota: int, bound: dict) -> dict:
@@ -136,7 +127,7 @@ def post_create(request):
                     decision=form.decision(),
                 )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, f"Đã thêm chức danh «{post.title}».")
             return redirect("cadres:post", pk=post.pk)
@@ -162,7 +153,7 @@ def post_quota(request, pk: int):
                     expected_version=data["version"],
                 )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(
                 request, f"Đã đặt định mức {data['seats']} từ ngày {data['valid_from']:%d/%m/%Y}."
@@ -184,7 +175,7 @@ def post_plan(request, pk: int):
                 post=post, planned_on=data["planned_on"], source=data["source"], note=data["note"]
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(request, "Đã ghi nhận phương án bố trí.")
             return redirect("cadres:post", pk=post.pk)
@@ -212,7 +203,7 @@ def post_assign(request, pk: int):
                     decision=form.decision(),
                 )
         except ValidationError as exc:
-            _refused(form, exc)
+            refused(form, exc)
         else:
             messages.success(
                 request,

@@ -11,24 +11,22 @@ from django.shortcuts import get_object_or_404, render
 from tochuc.cadres import alerts, selectors
 from tochuc.cadres.forms import VacancyFilterForm
 from tochuc.cadres.models import Body
-from tochuc.cadres.views.common import (
-    BODY_SHORT,
-    SEAT_PHRASES,
-    may_change,
-    organization_name,
-    organization_names,
-    root_organization,
-    shown_bodies,
-)
+from tochuc.cadres.views.common import BODY_SHORT, SEAT_PHRASES, shown_bodies
 from tochuc.core.rules import RuleNotInForce, rule_in_force
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.organizations.models import Organization, OrganizationPeriod
+from tochuc.organizations.pages import (
+    chosen_organization,
+    may_change,
+    organization_name,
+    organization_names,
+)
 
 
 @login_required
 def overview(request):
     """Cán bộ of a subtree: fill per body, per child organization, vacancies, flags."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     on = request.as_of
     rows, total = selectors.seat_fill_by_child(root=root, on=on)
     bodies = shown_bodies(total)
@@ -87,7 +85,7 @@ def board(request, org_id: int):
 @login_required
 def vacancies(request):
     """Thiếu khuyết of a subtree on the date, filtered, with the reconciled totals."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     on = request.as_of
     communes = list(root.children_at(on).order_by("name"))
     form = VacancyFilterForm(request.GET or None, communes=communes)
@@ -135,7 +133,7 @@ def _with_organization_name(assignments, on):
 def alert_lists(request):
     """Cảnh báo of a subtree on the date: reappointments due, holdings outliving retirement,
     local party secretaries; each list with the rule it applies."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     on = request.as_of
     outliving = alerts.outliving_retirement(root=root, on=on)
     names = organization_names((held.post.organization_id for held, _ in outliving), on)

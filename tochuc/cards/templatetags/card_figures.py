@@ -2,12 +2,7 @@
 
 from django import template
 
-from tochuc.core.formatting import vn_int
+from tochuc.core.templatetags.page_filters import vn_int_filter
 
 register = template.Library()
-
-
-@register.filter(name="vn_int")
-def vn_int_filter(value) -> str:
-    """126014 → '126.014'."""
-    return vn_int(int(value or 0))
+register.filter("vn_int", vn_int_filter)

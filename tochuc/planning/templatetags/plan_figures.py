@@ -2,22 +2,11 @@
 
 from django import template
 
-from tochuc.core.formatting import vn_int
+from tochuc.core.templatetags.page_filters import named_errors, vn_int_filter
 
 register = template.Library()
-
-
-@register.filter(name="plan_int")
-def plan_int(value) -> str:
-    """3114 → '3.114'."""
-    return vn_int(int(value or 0))
-
-
-@register.filter
-def labelled_errors(field) -> list[str]:
-    """A bound field's errors, each starting with the field's label (once)."""
-    label = field.label or ""
-    return [e if not label or e.startswith(label) else f"{label}: {e}" for e in field.errors]
+register.filter("plan_int", vn_int_filter)
+register.filter("labelled_errors", named_errors)
 
 
 @register.filter(name="plan_share")

@@ -14,26 +14,22 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tochuc.core.dating import valid_at_q
+from tochuc.core.forms import errors_named, refused
 from tochuc.core.scoping import MANAGE
 from tochuc.organizations.models import OrganizationClosure
+from tochuc.organizations.pages import chosen_organization, organization_name
 from tochuc.planning import services
 from tochuc.planning.forms import TargetEditForm, TargetForm, TermForm
 from tochuc.planning.levels import level_of
 from tochuc.planning.models import PlanningTerm, StructureTarget
 from tochuc.planning.selectors import default_term
-from tochuc.planning.views.common import (
-    errors_named,
-    manage_scope,
-    may_manage_terms,
-    organization_name,
-    root_organization,
-)
+from tochuc.planning.views.common import manage_scope, may_manage_terms
 
 
 def _targets_page(request, form=None):
     """Targets that apply to the chosen organization (set by it or above it), and those set
     inside the user's scope; administrators get the form."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     on = request.as_of
     above = OrganizationClosure.objects.filter(valid_at_q(on), descendant=root).values(
         "ancestor_id"
@@ -90,8 +86,7 @@ def targets(request):
                     expected_version=data.get("version"),
                 )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            refused(form, exc)
         else:
             messages.success(request, f"Đã ghi nhận mục tiêu cơ cấu: {target}.")
             return redirect(f"{reverse('planning:targets')}?org={target.organization_id}")
@@ -134,8 +129,7 @@ def target_edit(request, pk: int):
                     expected_version=data["version"],
                 )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            refused(form, exc)
         else:
             messages.success(request, "Đã sửa mục tiêu cơ cấu.")
             return redirect(f"{reverse('planning:targets')}?org={target.organization_id}")
@@ -179,8 +173,7 @@ def terms(request):
                 counting_on=data["counting_on"],
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            refused(form, exc)
         else:
             messages.success(request, f"Đã thêm nhiệm kỳ {term}.")
             return redirect("planning:terms")

@@ -13,8 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from tochuc.cadres.models import Body, Post
+from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.organizations.pages import chosen_organization, may_change, organization_name
 from tochuc.people.models import Person
 from tochuc.people.selectors import search_persons
 from tochuc.planning import selectors, services
@@ -22,16 +24,11 @@ from tochuc.planning.filtersets import PlanEntryFilterSet
 from tochuc.planning.forms import PlanAddForm, PlanFilterForm, PlanRemoveForm, TermFilterForm
 from tochuc.planning.models import PlanEntry, PlanningTerm
 from tochuc.planning.rules import SOURCE_377
-from tochuc.planning.views.common import (
-    chosen_term,
-    may_change,
-    organization_name,
-    root_organization,
-)
+from tochuc.planning.views.common import chosen_term
 
 
 def _base(request, active: str) -> dict:
-    root = root_organization(request)
+    root = chosen_organization(request)
     return {
         "root": root,
         "root_name": organization_name(root, request.as_of),
@@ -162,8 +159,7 @@ def post_add(request, pk: int):
                     decision=form.decision(),
                 )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            refused(form, exc)
         else:
             messages.success(
                 request, f"Đã đưa {entry.person} vào quy hoạch chức danh {post.title}."
@@ -193,8 +189,7 @@ def entry_remove(request, pk: int):
                     expected_version=data["version"],
                 )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            refused(form, exc)
         else:
             messages.success(request, f"Đã đưa {entry.person} ra khỏi quy hoạch.")
             return redirect("planning:post", pk=entry.post_id)

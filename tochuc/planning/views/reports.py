@@ -8,16 +8,17 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from tochuc.organizations.pages import chosen_organization, organization_name
 from tochuc.planning import selectors
 from tochuc.planning.forms import CandidateFilterForm, StructureFilterForm
 from tochuc.planning.models import Level, PlanningTerm, StructureCategory
 from tochuc.planning.selectors import REASON_KINDS
 from tochuc.planning.structure import committee_structure, plan_structure
-from tochuc.planning.views.common import chosen_term, organization_name, root_organization
+from tochuc.planning.views.common import chosen_term
 
 
 def _context(request, active: str) -> dict:
-    root = root_organization(request)
+    root = chosen_organization(request)
     return {
         "root": root,
         "root_name": organization_name(root, request.as_of),

@@ -4,15 +4,12 @@ from decimal import Decimal
 
 from django import template
 
-from tochuc.core.formatting import vn_int
+from tochuc.core.templatetags.page_filters import get_item, named_errors, vn_int_filter
 
 register = template.Library()
-
-
-@register.filter(name="vn_int")
-def vn_int_filter(value) -> str:
-    """3114 → '3.114'."""
-    return vn_int(int(value or 0))
+register.filter("vn_int", vn_int_filter)
+register.filter("get_item", get_item)
+register.filter("named_errors", named_errors)
 
 
 @register.filter(name="vn_number")
@@ -24,16 +21,3 @@ def vn_number(value) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",")
-
-
-@register.filter
-def get_item(mapping, key):
-    """{{ summary.by_consequence|get_item:code }}: a dict entry in a template."""
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
-def named_errors(field) -> list[str]:
-    """A bound field's errors, each starting with the field's label (once)."""
-    label = field.label or ""
-    return [e if not label or e.startswith(label) else f"{label}: {e}" for e in field.errors]

@@ -13,8 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from tochuc.cadres.models import Post
+from tochuc.core.forms import errors_named, refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE
+from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
 from tochuc.ratings import selectors, services
 from tochuc.ratings.forms import (
     DisciplineEntryForm,
@@ -24,17 +26,7 @@ from tochuc.ratings.forms import (
     VoteForm,
 )
 from tochuc.ratings.models import OrganizationRating, PersonRating
-from tochuc.ratings.views.common import (
-    change_scope,
-    changeable_persons,
-    chosen_year,
-    errors_named,
-    next_url,
-    organization_name,
-    picked_person,
-    refused,
-    root_organization,
-)
+from tochuc.ratings.views.common import changeable_persons, chosen_year, next_url, picked_person
 
 
 def _require_change(request) -> None:
@@ -186,7 +178,7 @@ def organization_rating_edit(request, pk: int):
 def _posts(request):
     """Posts a vote may name: those of organizations in the user's change scope, under the
     chosen subtree on the date."""
-    root = root_organization(request)
+    root = chosen_organization(request)
     return (
         Post.objects.restrict(request.user, CHANGE)
         .filter(organization_id__in=selectors.placed(root=root, on=request.as_of))

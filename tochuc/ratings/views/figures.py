@@ -11,22 +11,17 @@ from django.http import Http404
 from django.shortcuts import render
 
 from tochuc.core.scoping import CHANGE
+from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
 from tochuc.ratings import selectors
 from tochuc.ratings.forms import OrganizationRatingForm, PersonRatingForm
 from tochuc.ratings.models import Category, Discipline
 from tochuc.ratings.rules import CONSEQUENCE_LABELS
 from tochuc.ratings.services import rule_source_for_year
-from tochuc.ratings.views.common import (
-    change_scope,
-    changeable_persons,
-    chosen_year,
-    organization_name,
-    root_organization,
-)
+from tochuc.ratings.views.common import changeable_persons, chosen_year
 
 
 def _base(request) -> dict:
-    root = root_organization(request)
+    root = chosen_organization(request)
     year = chosen_year(request)
     return {
         "root": root,

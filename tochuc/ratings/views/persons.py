@@ -13,9 +13,9 @@ from tochuc.core.formatting import parse_vn_date
 from tochuc.core.history import history_entries
 from tochuc.core.rules import RuleNotInForce
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.organizations.pages import organization_name
 from tochuc.ratings import rules, selectors, services
 from tochuc.ratings.models import Category, ConfidenceVote
-from tochuc.ratings.views.common import organization_name
 
 
 @login_required

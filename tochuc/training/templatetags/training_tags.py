@@ -2,12 +2,7 @@
 
 from django import template
 
-from tochuc.core.formatting import vn_int
+from tochuc.core.templatetags.page_filters import vn_int_filter
 
 register = template.Library()
-
-
-@register.filter(name="training_int")
-def training_int(value) -> str:
-    """27517 → '27.517'."""
-    return vn_int(int(value or 0))
+register.filter("training_int", vn_int_filter)
