@@ -628,9 +628,20 @@ class DelegateViewSet(
         services.delegate_remove(delegate=instance)
 
 
+class CommitteeMemberRemoveSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, help_text="Lý do (ghi vào lịch sử).")
+    removed_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="Thôi giữ từ ngày; để trống: ghi nhầm từ đầu, hủy bố trí chức danh.",
+        **DATE_INPUT,
+    )
+
+
 class CommitteeMemberViewSet(viewsets.ReadOnlyModelViewSet):
     """Người trúng cử recorded by congresses in the user's scope, with the age rule for
-    executive-committee members (first time or re-elected, derived from cadres)."""
+    executive-committee members (first time or re-elected, derived from cadres); `remove`
+    corrects a wrongly recorded one (the record and its cadres holding, with the reason)."""
 
     serializer_class = CongressMemberSerializer
     filterset_class = CommitteeMemberFilterSet
@@ -643,11 +654,26 @@ class CommitteeMemberViewSet(viewsets.ReadOnlyModelViewSet):
             valid_to__gte=OuterRef("congress__opened_on"),
         ).values("kind")[:1]
         return (
-            CommitteeMember.objects.restrict(self.request.user)
+            CommitteeMember.objects.restrict(self.request.user, action_needed(self.request))
             .select_related("person", "assignment", "congress__organization")
             .annotate(re_elected=re_elected_exists(), organization_kind=Subquery(kind))
             .order_by("congress_id", "id")
         )
+
+    @extend_schema(request=CommitteeMemberRemoveSerializer, responses={204: None})
+    @action(detail=True, methods=["post"])
+    def remove(self, request, pk=None, **kwargs):
+        """Bỏ người trúng cử ghi nhầm; refused while a standing-committee role of the same
+        person depends on this executive-committee seat."""
+        member = self.get_object()
+        data = _valid(CommitteeMemberRemoveSerializer, request)
+        try:
+            services.committee_member_remove(
+                member=member, reason=data["reason"], removed_on=data.get("removed_on")
+            )
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(

@@ -216,3 +216,12 @@ class ProgressForm(StyledForm):
     on = VnDateField(label="Đến ngày")
     value = VnDecimalField(label="Kết quả")
     note = forms.CharField(label="Ghi chú", max_length=255, required=False)
+
+
+class MemberRemoveForm(StyledForm):
+    reason = forms.CharField(label="Lý do", max_length=500)
+    removed_on = VnDateField(
+        label="Thôi giữ từ ngày",
+        required=False,
+        help_text="Để trống: ghi nhầm từ đầu, hủy bố trí chức danh.",
+    )

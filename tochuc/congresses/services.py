@@ -392,6 +392,46 @@ def election_record(
     )
 
 
+@transaction.atomic
+def committee_member_remove(
+    *, member: CommitteeMember, reason: str, removed_on: dt.date | None = None
+) -> None:
+    """Sửa kết quả bầu cử ghi nhầm: the person is taken off the committee. The cadres holding
+    is deleted when it is voided from its first day (`removed_on` absent or on or before the
+    closing day), otherwise it ends the day before `removed_on`. The reason is kept in the
+    history of both records. Refused while the person holds a role of the standing committee
+    that depends on this executive-committee seat (remove that role first)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Lý do: hãy ghi lý do bỏ người trúng cử.")
+    member = (
+        CommitteeMember.objects.select_for_update().select_related("assignment").get(pk=member.pk)
+    )
+    if member.role == Role.EXECUTIVE_MEMBER:
+        depending = (
+            CommitteeMember.objects.filter(congress_id=member.congress_id, person=member.person)
+            .filter(role__in=STANDING_ROLES)
+            .first()
+        )
+        if depending is not None:
+            raise ValidationError(
+                f"{member.person.full_name} đang được ghi nhận là {depending.get_role_display()}"
+                ", chức danh bầu trong số ủy viên Ban Chấp hành; hãy bỏ chức danh đó trước."
+            )
+    held = member.assignment
+    member._change_reason = reason
+    member.delete()
+    if removed_on is None or removed_on <= held.valid_from:
+        held._change_reason = reason
+        held.delete()
+    else:
+        ended = cadres.assignment_end(assignment=held, ends_on=day_before(removed_on))
+        history = ended.history.first()
+        if history is not None:
+            history.history_change_reason = reason
+            history.save(update_fields=["history_change_reason"])
+
+
 def _check_target(name: str, unit: str, direction: str) -> None:
     if not name.strip():
         raise ValidationError("Tên chỉ tiêu: hãy nhập tên.")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/tim-nguoi/", views.person_search, name="person_search"),
     path("<int:pk>/chi-tieu/them/", views.target_create, name="target_create"),
     path("dai-bieu/<int:pk>/bo/", views.delegate_remove, name="delegate_remove"),
+    path("nguoi-trung-cu/<int:pk>/bo/", views.member_remove, name="member_remove"),
     path("chi-tieu/<int:pk>/", views.target_detail, name="target"),
     path("chi-tieu/<int:pk>/ket-qua/", views.progress, name="progress"),
 ]

@@ -23,19 +23,21 @@ from tochuc.congresses.forms import (
     CongressForm,
     DelegateForm,
     ElectionForm,
+    MemberRemoveForm,
     ProgressForm,
     SizesForm,
     TargetForm,
 )
 from tochuc.congresses.models import (
     LEADERSHIP,
+    CommitteeMember,
     Congress,
     Delegate,
     DelegateKind,
     ResolutionTarget,
     Role,
 )
-from tochuc.core.forms import bootstrap, refused
+from tochuc.core.forms import bootstrap, errors_named, refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.organizations.pages import (
@@ -242,6 +244,36 @@ def delegate_remove(request, pk: int):
     services.delegate_remove(delegate=delegate)
     messages.success(request, f"Đã bỏ {delegate.person.full_name} khỏi danh sách đại biểu.")
     return redirect("congresses:delegates", pk=congress_id)
+
+
+@login_required
+@require_POST
+def member_remove(request, pk: int):
+    """Bỏ người trúng cử ghi nhầm: the record and its cadres holding, with the reason."""
+    member = get_object_or_404(
+        CommitteeMember.objects.restrict(request.user, CHANGE).select_related("person"), pk=pk
+    )
+    form = MemberRemoveForm(request.POST)
+    if not form.is_valid():
+        for error in errors_named(form):
+            messages.error(request, error)
+    else:
+        try:
+            services.committee_member_remove(
+                member=member,
+                reason=form.cleaned_data["reason"],
+                removed_on=form.cleaned_data["removed_on"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                f"Đã bỏ {member.person.full_name} ({member.get_role_display()}) khỏi kết quả "
+                "bầu cử.",
+            )
+    return redirect("congresses:detail", pk=member.congress_id)
 
 
 @login_required

@@ -87,7 +87,7 @@ class PlanningTermSerializer(serializers.ModelSerializer):
         model = PlanningTerm
         fields = [
             "id", "name", "track", "track_label", "starts_on", "ends_on", "counting_on",
-            "counting_date",
+            "counting_date", "version",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -98,6 +98,15 @@ class PlanningTermCreateSerializer(serializers.Serializer):
     starts_on = serializers.DateField(**DATE_INPUT)
     ends_on = serializers.DateField(**DATE_INPUT)
     counting_on = serializers.DateField(required=False, allow_null=True, **DATE_INPUT)
+
+
+class PlanningTermUpdateSerializer(serializers.Serializer):
+    starts_on = serializers.DateField(required=False, **DATE_INPUT)
+    ends_on = serializers.DateField(required=False, **DATE_INPUT)
+    counting_on = serializers.DateField(required=False, allow_null=True, **DATE_INPUT)
+    version = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Phiên bản đã đọc (chống ghi đè)."
+    )
 
 
 class PlanEntrySerializer(serializers.ModelSerializer):
@@ -278,6 +287,31 @@ class PlanningTermViewSet(
         except DjangoValidationError as exc:
             raise refusal(exc) from exc
         return Response(PlanningTermSerializer(term).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=PlanningTermUpdateSerializer, responses=PlanningTermSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        """Sửa ngày của nhiệm kỳ và ngày tính tuổi (quản trị Ban Tổ chức cấp tỉnh); refused
+        when a plan entry of the term would fall outside it; `version` guards a concurrent
+        edit."""
+        if not may_manage_terms(request.user, timezone.localdate()):
+            raise serializers.ValidationError(
+                {"detail": ["Chỉ quản trị Ban Tổ chức cấp tỉnh được sửa nhiệm kỳ."]}
+            )
+        term = self.get_object()
+        data = PlanningTermUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        try:
+            term = services.term_update(
+                term=term,
+                starts_on=values.get("starts_on", term.starts_on),
+                ends_on=values.get("ends_on", term.ends_on),
+                counting_on=values.get("counting_on", term.counting_on),
+                expected_version=values.get("version"),
+            )
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        return Response(PlanningTermSerializer(term).data)
 
 
 @extend_schema_view(

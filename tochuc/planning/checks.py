@@ -90,7 +90,7 @@ def retired_flag(*, person, on: dt.date) -> str | None:
     return f"Đã đến tuổi nghỉ hưu ngày {vn_date(retires)} (Nghị định 135/2020/NĐ-CP)."
 
 
-FLAG_KINDS = {"discipline": "discipline", "vote": "confidence"}
+FLAG_KINDS = {"discipline": "discipline", "vote": "confidence", "rating": "rating"}
 """The removal-candidate reason kind of each kind of `tochuc.ratings` flag."""
 
 

@@ -140,6 +140,17 @@ class TermForm(StyledForm):
     )
 
 
+class TermEditForm(StyledForm):
+    starts_on = VnDateField(label="Từ ngày")
+    ends_on = VnDateField(label="Đến ngày")
+    counting_on = VnDateField(
+        label="Ngày tính tuổi quy hoạch",
+        required=False,
+        help_text="Để trống: ngày bắt đầu nhiệm kỳ.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class PlanFilterForm(StyledForm):
     term = TermChoiceField(
         label="Nhiệm kỳ",

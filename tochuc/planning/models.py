@@ -26,7 +26,7 @@ class Level(models.TextChoices):
     COMMUNE = "commune", "Cấp xã"
 
 
-class PlanningTerm(models.Model):
+class PlanningTerm(OptimisticLock):
     """A planning term: party terms 2020–2025, 2025–2030; government 2021–2026, 2026–2031."""
 
     class Track(models.TextChoices):

@@ -162,6 +162,7 @@ REASON_KINDS = {
     "age": "Quá tuổi quy hoạch",
     "discipline": "Bị kỷ luật",
     "confidence": "Tín nhiệm thấp",
+    "rating": "Không hoàn thành nhiệm vụ 2 năm liên tiếp",
 }
 
 

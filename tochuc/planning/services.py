@@ -72,6 +72,36 @@ def term_create(
 
 
 @transaction.atomic
+def term_update(
+    *,
+    term: PlanningTerm,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    counting_on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> PlanningTerm:
+    """Correct a term's dates and counting date. Refused when the end would come before a
+    plan entry of the term was approved (an approval is accepted up to the term's end, see
+    `plan_add`): every existing entry stays inside the term. Entries approved before the
+    start stay valid (a plan is approved ahead of its term)."""
+    term = locked_for_edit(PlanningTerm, term.pk, expected_version=expected_version)
+    problems = []
+    if ends_on <= starts_on:
+        problems.append("Đến ngày: phải sau ngày bắt đầu nhiệm kỳ.")
+    added_after = PlanEntry.objects.filter(term=term).filter(added_on__gt=ends_on).count()
+    if added_after:
+        problems.append(
+            f"Đến ngày: {added_after} lượt quy hoạch của nhiệm kỳ được phê duyệt sau ngày "
+            f"{vn_date(ends_on)}; hãy chọn ngày kết thúc không sớm hơn các ngày phê duyệt."
+        )
+    _refuse_if(problems)
+    term.starts_on, term.ends_on, term.counting_on = starts_on, ends_on, counting_on
+    term.version += 1
+    term.save()
+    return term
+
+
+@transaction.atomic
 def terms_seed() -> list[PlanningTerm]:
     """The four terms of DOMAIN.md, created when missing (idempotent)."""
     terms = []

@@ -16,5 +16,6 @@ urlpatterns = [
     path("muc-tieu-co-cau/", configuration.targets, name="targets"),
     path("muc-tieu-co-cau/<int:pk>/", configuration.target_edit, name="target_edit"),
     path("nhiem-ky/", configuration.terms, name="terms"),
+    path("nhiem-ky/<int:pk>/sua/", configuration.term_edit, name="term_edit"),
     path("nhiem-ky/tao-chuan/", configuration.terms_seed, name="terms_seed"),
 ]

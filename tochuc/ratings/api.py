@@ -2,9 +2,10 @@
 
 - `/api/person-ratings/`, `/api/organization-ratings/`: annual ratings (list, detail, create,
   correct); the category is checked against the rule of the year (derived when left blank).
-- `/api/confidence-votes/`: votes with their quorum and consequence by the rule of their day.
+- `/api/confidence-votes/`: votes with their quorum and consequence by the rule of their day
+  (list, detail, create, correct figures, date or post).
 - `/api/disciplines/`: disciplines with the day the person may be reconsidered (as of
-  `as_of`).
+  `as_of`) (list, detail, create, correct).
 - `/api/rating-figures/`: the figures of a subtree for a year (persons and organizations by
   category, votes by consequence, persons within a discipline period).
 - `/api/person-standings/{id}/`: a person's flags, ratings, votes and disciplines.
@@ -325,7 +326,7 @@ class ConfidenceVoteSerializer(serializers.ModelSerializer):
         fields = [
             "id", "person", "person_name", "post", "organization", "held_on", "summoned",
             "present", "high", "confidence", "low", "invalid", "ballots", "quorum", "low_share",
-            "consequence", "consequence_label", "rule_source",
+            "consequence", "consequence_label", "rule_source", "version",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -366,15 +367,35 @@ class ConfidenceVoteInput(serializers.Serializer):
     invalid = serializers.IntegerField(min_value=0, required=False, default=0)
 
 
+class ConfidenceVoteUpdateInput(serializers.Serializer):
+    """A correction of a vote's figures, date or post (person and organization stay); PATCH
+    keeps what it does not name. `version`: the one read, refused if saved since."""
+
+    post = ChangeScopePostField(required=False, allow_null=True, default=None)
+    held_on = serializers.DateField(**DATE_INPUT)
+    summoned = serializers.IntegerField(min_value=1)
+    present = serializers.IntegerField(min_value=0)
+    high = serializers.IntegerField(min_value=0)
+    confidence = serializers.IntegerField(min_value=0)
+    low = serializers.IntegerField(min_value=0)
+    invalid = serializers.IntegerField(min_value=0, required=False, default=0)
+    version = serializers.IntegerField(required=False, allow_null=True)
+
+
+VOTE_FIGURES = ("post", "held_on", "summoned", "present", "high", "confidence", "low", "invalid")
+
+
 class ConfidenceVoteViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     """Lấy phiếu tín nhiệm in the user's scope, each with quorum and consequence judged by the
     rule in force on the day it was held. POST records a vote (one without quorum is kept and
-    shown as not valid)."""
+    shown as not valid); PUT/PATCH corrects its figures, date or post, checked again
+    (`version` guards against concurrent edits)."""
 
     serializer_class = ConfidenceVoteSerializer
     filterset_class = ConfidenceVoteFilterSet
@@ -388,7 +409,11 @@ class ConfidenceVoteViewSet(
         )
 
     def get_serializer_class(self):
-        return ConfidenceVoteInput if self.action == "create" else ConfidenceVoteSerializer
+        if self.action == "create":
+            return ConfidenceVoteInput
+        if self.action in ("update", "partial_update"):
+            return ConfidenceVoteUpdateInput
+        return ConfidenceVoteSerializer
 
     @extend_schema(parameters=[AS_OF_PARAMETER])
     def list(self, request, *args, **kwargs):
@@ -403,6 +428,29 @@ class ConfidenceVoteViewSet(
         except DjangoValidationError as exc:
             raise refusal(exc) from exc
         return Response(ConfidenceVoteSerializer(vote).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ConfidenceVoteUpdateInput, responses=ConfidenceVoteSerializer)
+    def update(self, request, *args, **kwargs):
+        vote = self.get_object()
+        partial = kwargs.pop("partial", False)
+        serializer = self.get_serializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        given = serializer.validated_data
+        figures = {name: given.get(name, getattr(vote, name)) for name in VOTE_FIGURES}
+        if not partial:
+            figures = {name: given.get(name) for name in VOTE_FIGURES}
+            figures["invalid"] = figures["invalid"] or 0
+        try:
+            vote = services.confidence_vote_update(
+                vote=vote, expected_version=given.get("version"), **figures
+            )
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        return Response(ConfidenceVoteSerializer(vote).data)
+
+    @extend_schema(request=ConfidenceVoteUpdateInput, responses=ConfidenceVoteSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
 
 
 # Disciplines ---------------------------------------------------------------------------------
@@ -419,7 +467,7 @@ class DisciplineSerializer(serializers.ModelSerializer):
         model = Discipline
         fields = [
             "id", "person", "person_name", "organization", "form", "form_label", "decided_on",
-            "decision", "reason", "reconsider_from", "in_period",
+            "decision", "reason", "reconsider_from", "in_period", "version",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -452,14 +500,27 @@ class DisciplineInput(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class DisciplineUpdateInput(serializers.Serializer):
+    """A correction of a discipline's form, date, decision or reason (person and organization
+    stay); PATCH keeps what it does not name. `version`: the one read."""
+
+    form = serializers.ChoiceField(choices=DisciplineForm.choices)
+    decided_on = serializers.DateField(**DATE_INPUT)
+    decision = DecisionInput()
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(required=False, allow_null=True)
+
+
 class DisciplineViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     """Kỷ luật decided by organizations in the user's scope, with the reconsideration date by
-    the rule in force on `as_of`. POST records one (the decision is required)."""
+    the rule in force on `as_of`. POST records one (the decision is required); PUT/PATCH
+    corrects it, checked again (`version` guards against concurrent edits)."""
 
     serializer_class = DisciplineSerializer
     filterset_class = DisciplineFilterSet
@@ -473,7 +534,11 @@ class DisciplineViewSet(
         )
 
     def get_serializer_class(self):
-        return DisciplineInput if self.action == "create" else DisciplineSerializer
+        if self.action == "create":
+            return DisciplineInput
+        if self.action in ("update", "partial_update"):
+            return DisciplineUpdateInput
+        return DisciplineSerializer
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "as_of": as_of_from(self.request)}
@@ -500,6 +565,36 @@ class DisciplineViewSet(
         return Response(
             DisciplineSerializer(discipline, context=context).data, status=status.HTTP_201_CREATED
         )
+
+    @extend_schema(
+        parameters=[AS_OF_PARAMETER], request=DisciplineUpdateInput, responses=DisciplineSerializer
+    )
+    def update(self, request, *args, **kwargs):
+        discipline = self.get_object()
+        partial = kwargs.pop("partial", False)
+        serializer = self.get_serializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        given = serializer.validated_data
+        decision = _cite(given["decision"]) if "decision" in given else discipline.decision
+        try:
+            discipline = services.discipline_update(
+                discipline=discipline,
+                form=given.get("form", discipline.form),
+                decided_on=given.get("decided_on", discipline.decided_on),
+                decision=decision,
+                reason=given.get("reason", discipline.reason),
+                expected_version=given.get("version"),
+            )
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        context = self.get_serializer_context()
+        return Response(DisciplineSerializer(discipline, context=context).data)
+
+    @extend_schema(
+        parameters=[AS_OF_PARAMETER], request=DisciplineUpdateInput, responses=DisciplineSerializer
+    )
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
 
 
 # Figures and standing ------------------------------------------------------------------------
@@ -613,7 +708,9 @@ class RatingFiguresViewSet(viewsets.GenericViewSet):
 
 
 class StandingFlagSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=[("vote", "Lấy phiếu"), ("discipline", "Kỷ luật")])
+    kind = serializers.ChoiceField(
+        choices=[("vote", "Lấy phiếu"), ("discipline", "Kỷ luật"), ("rating", "Xếp loại")]
+    )
     code = serializers.CharField()
     label = serializers.CharField()
     source = serializers.CharField()
@@ -639,7 +736,8 @@ StandingResponse = inline_serializer(
 
 class PersonStandingViewSet(viewsets.GenericViewSet):
     """A person's standing on `as_of`: flags (low-confidence consequences, disciplines within
-    their period) and the records behind them, of organizations in the user's scope."""
+    their period, two consecutive years «không hoàn thành nhiệm vụ») and the records behind
+    them, of organizations in the user's scope."""
 
     queryset = PersonRating.objects.none()
     pagination_class = None

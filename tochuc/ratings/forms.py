@@ -127,12 +127,12 @@ class RatingEditForm(RatingInputsForm):
     field_order = ["score", "exceeded_share", "late_share", "category"]
 
 
-class VoteForm(StyledForm):
-    person = PersonChoiceField(label="Người được lấy phiếu")
+class VoteFiguresForm(StyledForm):
+    """The figures of a vote: what recording sets and a correction may change."""
+
     post = forms.ModelChoiceField(
         label="Chức danh", queryset=None, required=False, empty_label="— không ghi —"
     )
-    organization = ScopedOrganizationField(label="Mã cơ quan, tổ chức lấy phiếu")
     held_on = VnDateField(label="Ngày lấy phiếu")
     summoned = forms.IntegerField(label="Số người được triệu tập", min_value=1)
     present = forms.IntegerField(label="Số người có mặt", min_value=0)
@@ -141,10 +141,8 @@ class VoteForm(StyledForm):
     low = forms.IntegerField(label="Phiếu tín nhiệm thấp", min_value=0)
     invalid = forms.IntegerField(label="Phiếu không hợp lệ", min_value=0, required=False)
 
-    def __init__(self, *args, persons, organizations, posts, **kwargs):
+    def __init__(self, *args, posts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons
-        self.fields["organization"].queryset = organizations
         self.fields["post"].queryset = posts
         self.fields["post"].label_from_instance = lambda post: (
             f"{post.title} — {post.organization.code}"
@@ -152,6 +150,49 @@ class VoteForm(StyledForm):
 
     def clean_invalid(self) -> int:
         return self.cleaned_data.get("invalid") or 0
+
+    def figures(self) -> dict:
+        """The service's keyword arguments for the vote's figures."""
+        names = ("post", "held_on", "summoned", "present", "high", "confidence", "low")
+        return {name: self.cleaned_data[name] for name in (*names, "invalid")}
+
+
+class VoteForm(VoteFiguresForm):
+    person = PersonChoiceField(label="Người được lấy phiếu")
+    organization = ScopedOrganizationField(label="Mã cơ quan, tổ chức lấy phiếu")
+
+    field_order = ["person", "post", "organization", "held_on"]
+
+    def __init__(self, *args, persons, organizations, posts, **kwargs):
+        super().__init__(*args, posts=posts, **kwargs)
+        self.fields["person"].queryset = persons
+        self.fields["organization"].queryset = organizations
+
+
+class VoteEditForm(VoteFiguresForm):
+    """Sửa kết quả lấy phiếu: figures, date and post; the person and organization stay."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DisciplineFieldsForm(DecisionForm):
+    """What recording a discipline sets and a correction may change (the decision required)."""
+
+    form = forms.ChoiceField(label="Hình thức kỷ luật", choices=DisciplineForm.choices)
+    decided_on = VnDateField(label="Ngày quyết định kỷ luật có hiệu lực")
+    reason = forms.CharField(
+        label="Nội dung vi phạm", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    decision_required = True
+    effective_field = "decided_on"
+
+
+class DisciplineEditForm(DisciplineFieldsForm):
+    """Sửa quyết định kỷ luật: form, date, decision, reason; the person and organization stay."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    field_order = ["form", "decided_on", "reason"]
 
 
 class DisciplineEntryForm(DecisionForm):

@@ -144,8 +144,9 @@ class DisciplineForm(models.TextChoices):
     EXPULSION = "expulsion", "Khai trừ"
 
 
-class Discipline(models.Model):
-    """Kỷ luật: a disciplinary decision about a person, by an organization, from a date."""
+class Discipline(OptimisticLock):
+    """Kỷ luật: a disciplinary decision about a person, by an organization, from a date;
+    corrected in place (`version` guards concurrent edits, the history keeps what it was)."""
 
     person = models.ForeignKey("people.Person", models.PROTECT, related_name="disciplines")
     organization = models.ForeignKey(
@@ -169,7 +170,7 @@ class Discipline(models.Model):
         return f"{self.get_form_display()} — {self.person} ({self.decided_on:%d/%m/%Y})"
 
 
-class ConfidenceVote(models.Model):
+class ConfidenceVote(OptimisticLock):
     """Lấy phiếu tín nhiệm for a person holding a leadership post (Quy định 96-QĐ/TW).
 
     `high + confidence + low + invalid` are the ballots collected (phiếu thu về), at most

@@ -10,6 +10,9 @@
   262-QĐ/TW ngày 08/10/2014.
 - `discipline_reconsideration`: how long after a disciplinary decision a cadre may be
   planned, appointed or nominated again, by the rule in force on the day checked.
+- `not_completed_twice`: a cadre or civil servant rated «không hoàn thành nhiệm vụ» in two
+  consecutive years is to be relieved of duty or dismissed (Luật Cán bộ, công chức), by the
+  rule in force on the day checked.
 
 The in-force dates are the signing dates (each says it takes effect when signed); they are
 our best reading of the documents and should be checked against them.
@@ -32,6 +35,8 @@ QD_124 = dt.date(2023, 10, 4)
 QD_96 = dt.date(2023, 2, 2)
 QD_262 = dt.date(2014, 10, 8)
 QD_377 = dt.date(2025, 10, 8)
+LAW_2008 = dt.date(2010, 1, 1)
+"""Luật Cán bộ, công chức (số 22/2008/QH12, ngày 13/11/2008), in force from 01/01/2010."""
 LAW_2019 = dt.date(2020, 7, 1)
 """Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức (số
 52/2019/QH14, ngày 25/11/2019), in force from 01/07/2020."""
@@ -147,6 +152,31 @@ RULES: list[Rule] = [
         source="Quy định 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị",
         in_force_from=QD_377,
         parameters={"months": {"reprimand": 24, "warning": 36, "removal": 60}},
+    ),
+    # Best reading of the sources, to be checked against the texts: Luật Cán bộ, công chức
+    # 2008, Điều 29 khoản 3 (cán bộ: miễn nhiệm, cho thôi làm nhiệm vụ) and Điều 58 khoản 3
+    # (công chức: giải quyết thôi việc) after two consecutive years «không hoàn thành nhiệm
+    # vụ»; the 2019 amendment (Luật 52/2019/QH14, khoản 5 and 12 Điều 1) keeps the two
+    # consecutive years, now of the rating «xếp loại chất lượng ở mức không hoàn thành nhiệm
+    # vụ». Party rules on appointment and planning (Quy định 80-QĐ/TW, Quy định 50-QĐ/TW)
+    # cite the same ground for miễn nhiệm and for taking a cadre out of a plan.
+    Rule(
+        code="not_completed_twice",
+        title="Cán bộ, công chức 02 năm liên tiếp không hoàn thành nhiệm vụ: cơ quan, tổ chức "
+        "có thẩm quyền miễn nhiệm, cho thôi làm nhiệm vụ (cán bộ), giải quyết thôi việc (công "
+        "chức)",
+        source="Luật Cán bộ, công chức năm 2008, Điều 29 khoản 3, Điều 58 khoản 3",
+        in_force_from=LAW_2008,
+        in_force_to=_day_before(LAW_2019),
+        parameters={"years": 2},
+    ),
+    Rule(
+        code="not_completed_twice",
+        title="Cán bộ, công chức có 02 năm liên tiếp được xếp loại chất lượng ở mức không hoàn "
+        "thành nhiệm vụ: miễn nhiệm, cho thôi làm nhiệm vụ (cán bộ); cho thôi việc (công chức)",
+        source="Luật Cán bộ, công chức (sửa đổi năm 2019), Điều 29 khoản 3, Điều 58 khoản 3",
+        in_force_from=LAW_2019,
+        parameters={"years": 2},
     ),
 ]
 """The 2019 law's periods are the state rule for civil servants; they stand for the years
@@ -330,3 +360,32 @@ def reconsideration_note(form: str, decided_on: dt.date, on: dt.date) -> str:
     return (
         f"xem xét quy hoạch, bổ nhiệm lại từ {vn_date(until)} ({months} tháng, theo {rule.source})"
     )
+
+
+# Annual ratings in a row --------------------------------------------------------------------
+
+
+def not_completed_rule(on: dt.date) -> Rule | None:
+    """The rule on consecutive years «không hoàn thành nhiệm vụ» in force on `on`, if any."""
+    try:
+        return rule_in_force("not_completed_twice", on)
+    except RuleNotInForce:
+        return None
+
+
+def not_completed_streak(years: dict[int, bool], needed: int) -> list[int]:
+    """The latest `needed` consecutive years rated «không hoàn thành nhiệm vụ» with no year
+    rated better after them, oldest first; [] when there are none.
+
+    `years`: year → True when some rating of that year is «không hoàn thành nhiệm vụ» (by any
+    organization that rates the person: their cell or the body managing them), False when
+    the year was rated and none says so. A year rated better ends the streak for good; a
+    year without a rating is not «không hoàn thành» (2023 and 2025 with no 2024 rating are
+    not consecutive)."""
+    for year in sorted(years, reverse=True):
+        if not years[year]:
+            return []
+        run = [year - k for k in range(needed)]
+        if all(years.get(y) for y in run):
+            return sorted(run)
+    return []

@@ -13,7 +13,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 
 from tochuc.cadres.models import Assignment
@@ -22,7 +34,12 @@ from tochuc.core.dating import valid_at_q
 from tochuc.core.scoping import VIEW
 from tochuc.members.replay import add_months
 from tochuc.members.selectors import members_at, placed_in
-from tochuc.organizations.models import Organization, OrganizationPeriod
+from tochuc.organizations.models import (
+    Organization,
+    OrganizationClosure,
+    OrganizationPeriod,
+    OrganizationSuccession,
+)
 from tochuc.organizations.selectors import subtree_ids
 from tochuc.people.models import Person
 from tochuc.ratings import rules
@@ -56,14 +73,31 @@ def name_at(on: dt.date, field: str = "organization") -> Subquery:
 # Annual ratings ------------------------------------------------------------------------------
 
 
+def _person_ratings(
+    *, root: Organization | int, year: int, on: dt.date, user=None, direct: bool = False
+) -> QuerySet[PersonRating]:
+    if direct:  # by `root` itself (or an organization whose heir it is), not its children
+        organizations = placed_in(heirs=[getattr(root, "pk", root)], on=on)
+    else:
+        organizations = placed(root=root, on=on)
+    ratings = PersonRating.objects.filter(year=year, organization_id__in=organizations)
+    return ratings.restrict(user) if user is not None else ratings
+
+
 def person_ratings_in(
-    *, root: Organization | int, year: int, on: dt.date, user=None, category: str = ""
+    *,
+    root: Organization | int,
+    year: int,
+    on: dt.date,
+    user=None,
+    category: str = "",
+    direct: bool = False,
 ) -> QuerySet[PersonRating]:
     """Ratings of persons for `year` by organizations of `root`'s subtree (restated on `on`),
-    in the user's scope; `category` narrows to one level (the drill-down of a figure)."""
-    ratings = PersonRating.objects.filter(year=year, organization_id__in=placed(root=root, on=on))
-    if user is not None:
-        ratings = ratings.restrict(user)
+    in the user's scope; `category` narrows to one level (the drill-down of a figure),
+    `direct` to the ratings by `root` itself (the drill-down of its own row in
+    `person_ratings_by_child`)."""
+    ratings = _person_ratings(root=root, year=year, on=on, user=user, direct=direct)
     if category:
         ratings = ratings.filter(category=category)
     return ratings.select_related("person", "organization", "decision").annotate(
@@ -138,6 +172,72 @@ def rating_figures(*, root: Organization | int, year: int, on: dt.date, user=Non
     figures.organizations = [CategoryFigure(c.value, c.label, row[c], row[c]) for c in Category]
     figures.organizations_total = row["total"]
     return figures
+
+
+@dataclass(frozen=True)
+class ChildRatings:
+    """Persons rated in `year` by the organizations of one child's subtree, per category
+    (distinct persons), or by the root itself (`direct`)."""
+
+    organization_id: int
+    name: str
+    people: dict[str, int]
+    """category → persons rated at that level"""
+    total: int
+    """distinct persons rated (a person rated at two levels counts once)"""
+    direct: bool = False
+
+
+def _child_of(root_id: int, on: dt.date) -> Subquery:
+    """The organization directly under `root_id` on `on` whose subtree holds the heir on `on`
+    of the row's organization; NULL when the heir is the root itself."""
+    heir = OrganizationSuccession.objects.filter(
+        valid_at_q(on), organization_id=OuterRef(OuterRef("organization_id"))
+    ).values("heir_id")
+    children = OrganizationClosure.objects.filter(
+        valid_at_q(on), ancestor_id=root_id, depth=1
+    ).values("descendant_id")
+    return Subquery(
+        OrganizationClosure.objects.filter(
+            valid_at_q(on), descendant_id__in=heir, ancestor_id__in=children
+        ).values("ancestor_id")[:1]
+    )
+
+
+def person_ratings_by_child(
+    *, root: Organization, year: int, on: dt.date, user=None
+) -> list[ChildRatings]:
+    """`rating_figures`' persons (người) broken down by the organizations directly under
+    `root` on `on`: one row per child (its whole subtree, records restated on `on`), by name,
+    and a first `direct` row for the ratings by `root` itself when there are any. Two queries
+    whatever the number of children: the counts grouped by child, the children's names.
+
+    Each row's figures are those of `person_ratings_in(root=child)` (direct: `direct=True`)
+    counted by person; a person rated in two children counts in both rows."""
+    counts = {"total": Count("person", distinct=True)}
+    for category in Category.values:
+        counts[category] = Count("person", filter=Q(category=category), distinct=True)
+    grouped = (
+        _person_ratings(root=root, year=year, on=on, user=user)
+        .annotate(child=_child_of(root.pk, on))
+        .order_by()
+        .values("child")
+        .annotate(**counts)
+    )
+    by_child = {row.pop("child"): row for row in grouped}
+    empty = dict.fromkeys(["total", *Category.values], 0)
+
+    def row(organization_id: int, name: str, found: dict, direct: bool = False):
+        people = {category: found[category] for category in Category.values}
+        return ChildRatings(organization_id, name, people, found["total"], direct)
+
+    rows = [
+        row(p.organization_id, p.name, by_child.get(p.organization_id, empty))
+        for p in root.children_at(on).order_by("name")
+    ]
+    if by_child.get(None):
+        rows.insert(0, row(root.pk, "", by_child[None], direct=True))
+    return rows
 
 
 # Confidence votes ----------------------------------------------------------------------------
@@ -332,7 +432,7 @@ class Flag:
     ballots alone, naming no organization, post or decision, for readers who may not see
     the record itself (planning's removal candidates)."""
 
-    kind: str  # "vote" | "discipline"
+    kind: str  # "vote" | "discipline" | "rating"
     code: str
     label: str
     source: str
@@ -384,6 +484,50 @@ def _discipline_flag(discipline: Discipline, on: dt.date, source: str) -> Flag:
     )
 
 
+def rated_by(on: dt.date) -> int:
+    """The last year whose rating counts on `on`: a year's rating is judged on its last day
+    (`rules.rating_day`), so on 31/12/Y the rating of Y counts, before it that of Y − 1."""
+    return on.year if on >= rules.rating_day(on.year) else on.year - 1
+
+
+def _rating_flags(ratings, on: dt.date) -> dict[int, Flag]:
+    """Person id → the flag «không hoàn thành nhiệm vụ 2 năm liên tiếp» when the person's
+    latest rated years (`ratings`: (person id, year, category, id), counted up to `rated_by`)
+    end with that many consecutive years «không hoàn thành nhiệm vụ», by the rule in force on
+    `on`; a later year rated better, by every organization that rated it, lifts it."""
+    rule = rules.not_completed_rule(on)
+    if rule is None:
+        return {}
+    needed = rule.parameters["years"]
+    years: dict[int, dict[int, bool]] = {}
+    first_id: dict[tuple[int, int], int] = {}
+    for person_id, year, category, rating_id in ratings:
+        failed = category == Category.NOT_COMPLETED
+        by_year = years.setdefault(person_id, {})
+        by_year[year] = by_year.get(year, False) or failed
+        if failed:
+            first_id.setdefault((person_id, year), rating_id)
+    flags = {}
+    for person_id, by_year in years.items():
+        streak = rules.not_completed_streak(by_year, needed)
+        if not streak:
+            continue
+        listed = " và ".join(f"năm {year}" for year in streak)
+        text = f"xếp loại «{Category.NOT_COMPLETED.label}» {listed}"
+        flags[person_id] = Flag(
+            kind="rating",
+            code="not_completed_twice",
+            label=f"Không hoàn thành nhiệm vụ {needed} năm liên tiếp",
+            source=rule.source,
+            since=rules.rating_day(streak[-1]),
+            until=None,
+            record_id=first_id[(person_id, streak[-1])],
+            detail=text,
+            figures=text,
+        )
+    return flags
+
+
 def _flag_order(flag: Flag):
     return (flag.since, flag.kind, flag.record_id)
 
@@ -391,8 +535,9 @@ def _flag_order(flag: Flag):
 def flags_for_persons(person_ids, on: dt.date, user=None) -> dict[int, list[Flag]]:
     """`flags_for` of many persons at once: person id → flags on `on`, oldest first; persons
     without a flag are left out. Two queries whatever the number of persons (the votes held
-    on or before `on`, the disciplines in force on `on`), plus what `user`'s scope costs.
-    `person_ids`: ids, or a subquery of them. With `user`, only records in scope."""
+    on or before `on`; the disciplines in force on `on` with the annual ratings counted on
+    `on`), plus what `user`'s scope costs. `person_ids`: ids, or a subquery of them. With `user`,
+    only records in scope."""
     if not isinstance(person_ids, QuerySet):
         person_ids = list(dict.fromkeys(getattr(p, "pk", p) for p in person_ids))
     votes = ConfidenceVote.objects.filter(person_id__in=person_ids, held_on__lte=on)
@@ -402,10 +547,46 @@ def flags_for_persons(person_ids, on: dt.date, user=None) -> dict[int, list[Flag
     for vote in votes.select_related("post").order_by("person_id", "held_on", "id"):
         by_person.setdefault(vote.person_id, []).append(vote)
     flags = {person_id: _vote_flags(found) for person_id, found in by_person.items()}
+    # One query for the disciplines in force and the annual ratings (a UNION of the same
+    # columns: kind, person, record, form or category, decision date, year), so that the
+    # callers' budget of two queries holds.
+    columns = ("k", "pid", "rid", "code", "day", "y")
+    disciplines = disciplines_in_force(on=on, person_ids=person_ids, user=user).annotate(
+        k=Value("discipline"),
+        pid=F("person_id"),
+        rid=F("id"),
+        code=F("form"),
+        day=F("decided_on"),
+        y=Value(0, output_field=IntegerField()),
+    )
+    ratings = PersonRating.objects.filter(person_id__in=person_ids, year__lte=rated_by(on))
+    if user is not None:
+        ratings = ratings.restrict(user)
+    ratings = ratings.annotate(
+        k=Value("rating"),
+        pid=F("person_id"),
+        rid=F("id"),
+        code=F("category"),
+        day=Value(None, output_field=DateField()),
+        y=F("year"),
+    )
+    rows = (
+        disciplines.order_by()
+        .values_list(*columns)
+        .union(ratings.order_by().values_list(*columns), all=True)
+    )
     source = _discipline_source(on)
-    disciplines = disciplines_in_force(on=on, person_ids=person_ids, user=user)
-    for discipline in disciplines.order_by("person_id", "decided_on", "id"):
-        flags.setdefault(discipline.person_id, []).append(_discipline_flag(discipline, on, source))
+    rated = []
+    for kind, person_id, record_id, code, day, year in sorted(
+        rows, key=lambda r: (r[0], r[1], r[4] or dt.date.min, r[5], r[2])
+    ):
+        if kind == "rating":
+            rated.append((person_id, year, code, record_id))
+            continue
+        discipline = Discipline(pk=record_id, person_id=person_id, form=code, decided_on=day)
+        flags.setdefault(person_id, []).append(_discipline_flag(discipline, on, source))
+    for person_id, flag in _rating_flags(rated, on).items():
+        flags.setdefault(person_id, []).append(flag)
     return {
         person_id: sorted(found, key=_flag_order) for person_id, found in flags.items() if found
     }
@@ -413,8 +594,10 @@ def flags_for_persons(person_ids, on: dt.date, user=None) -> dict[int, list[Flag
 
 def flags_for(person: Person | int, on: dt.date, user=None) -> list[Flag]:
     """Flags of a person on `on`, oldest first: the consequence of the latest valid vote for
-    each post held on or before `on` (until a later valid vote replaces it), and every
-    discipline still within its reconsideration period. With `user`, only records in scope."""
+    each post held on or before `on` (until a later valid vote replaces it), every
+    discipline still within its reconsideration period, and «không hoàn thành nhiệm vụ 2 năm
+    liên tiếp» when the latest years rated up to `on` are two such years in a row (rule
+    «not_completed_twice»). With `user`, only records in scope."""
     person_id = getattr(person, "pk", person)
     return flags_for_persons([person_id], on, user=user).get(person_id, [])
 

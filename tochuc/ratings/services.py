@@ -268,22 +268,22 @@ def rating_update(
     return rating
 
 
-@transaction.atomic
-def confidence_vote_record(
+def vote_problems(
     *,
     person: Person,
-    organization: Organization,
     held_on: dt.date,
     summoned: int,
     present: int,
     high: int,
     confidence: int,
     low: int,
-    invalid: int = 0,
-    post: Post | None = None,
-) -> ConfidenceVote:
-    """Ghi nhận kết quả lấy phiếu tín nhiệm. A vote without quorum is recorded (and shown as
-    not valid); the counts must add up: ballots ≤ present ≤ summoned."""
+    invalid: int,
+    post: Post | None,
+) -> list[str]:
+    """Why a vote's figures cannot be recorded (empty if they can): a rule in force on the
+    day, no negative count, ballots ≤ present ≤ summoned, the post held on the day. A vote
+    without quorum (present < 2/3 of summoned) is not refused: it is kept and judged not
+    valid by the rule of its day."""
     rule = rules.vote_rule(held_on)
     problems: list[str] = []
     if rule is None:
@@ -291,6 +291,8 @@ def confidence_vote_record(
             f"Ngày lấy phiếu: không có quy định về lấy phiếu tín nhiệm có hiệu lực vào ngày "
             f"{vn_date(held_on)} (sớm nhất Quy định 262-QĐ/TW ngày 08/10/2014)."
         )
+    if held_on > timezone.localdate():
+        problems.append("Ngày lấy phiếu: không thể sau ngày hôm nay.")
     if min(summoned, present, high, confidence, low, invalid) < 0:
         problems.append("Số người, số phiếu: không được âm.")
     if summoned <= 0:
@@ -313,20 +315,95 @@ def confidence_vote_record(
                 f"{vn_date(held_on)}; chỉ lấy phiếu tín nhiệm đối với người đang giữ chức vụ "
                 f"({rule.source})."
             )
+    return problems
+
+
+@transaction.atomic
+def confidence_vote_record(
+    *,
+    person: Person,
+    organization: Organization,
+    held_on: dt.date,
+    summoned: int,
+    present: int,
+    high: int,
+    confidence: int,
+    low: int,
+    invalid: int = 0,
+    post: Post | None = None,
+) -> ConfidenceVote:
+    """Ghi nhận kết quả lấy phiếu tín nhiệm. A vote without quorum is recorded (and shown as
+    not valid); the counts must add up: ballots ≤ present ≤ summoned."""
+    figures = {
+        "held_on": held_on,
+        "summoned": summoned,
+        "present": present,
+        "high": high,
+        "confidence": confidence,
+        "low": low,
+        "invalid": invalid,
+        "post": post,
+    }
+    problems = vote_problems(person=person, **figures)
     if problems:
         raise ValidationError(problems)
-    return ConfidenceVote.objects.create(
-        person=person,
-        organization=organization,
-        post=post,
-        held_on=held_on,
-        summoned=summoned,
-        present=present,
-        high=high,
-        confidence=confidence,
-        low=low,
-        invalid=invalid,
-    )
+    return ConfidenceVote.objects.create(person=person, organization=organization, **figures)
+
+
+@transaction.atomic
+def confidence_vote_update(
+    *,
+    vote: ConfidenceVote,
+    held_on: dt.date,
+    summoned: int,
+    present: int,
+    high: int,
+    confidence: int,
+    low: int,
+    invalid: int = 0,
+    post: Post | None = None,
+    expected_version: int | None = None,
+) -> ConfidenceVote:
+    """Correct a vote recorded with wrong figures, a wrong date or the wrong post: the same
+    checks as recording it, judged again by the rule of the (corrected) day; the person and
+    the organization that held it stay. Refused when someone else saved it since
+    `expected_version`; the history keeps the figures it replaces."""
+    vote = locked_for_edit(ConfidenceVote, vote.pk, expected_version=expected_version)
+    figures = {
+        "held_on": held_on,
+        "summoned": summoned,
+        "present": present,
+        "high": high,
+        "confidence": confidence,
+        "low": low,
+        "invalid": invalid,
+        "post": post,
+    }
+    problems = vote_problems(person=vote.person, **figures)
+    if problems:
+        raise ValidationError(problems)
+    for name, value in figures.items():
+        setattr(vote, name, value)
+    vote.version += 1
+    vote.save()
+    return vote
+
+
+def discipline_problems(*, form: str, decided_on: dt.date, decision: Decision | None) -> list[str]:
+    """Why a discipline cannot be recorded (empty if it can)."""
+    problems: list[str] = []
+    if form not in DisciplineForm.values:
+        problems.append(f"Hình thức: «{form}» không phải là một hình thức kỷ luật.")
+    if decision is None:
+        problems.append("Quyết định kỷ luật: phải có số, ngày ban hành và cơ quan ban hành.")
+    elif decision.signed_on > decided_on:
+        problems.append(
+            f"Ngày quyết định: quyết định ban hành ngày {vn_date(decision.signed_on)} không thể "
+            f"sau ngày kỷ luật có hiệu lực ({vn_date(decided_on)})."
+        )
+    if decided_on > timezone.localdate():
+        problems.append("Ngày quyết định: không thể sau ngày hôm nay.")
+    return problems
 
 
 @transaction.atomic
@@ -341,18 +418,7 @@ def discipline_record(
 ) -> Discipline:
     """Ghi nhận quyết định kỷ luật; the decision is required and may not postdate the day
     the discipline takes effect."""
-    problems: list[str] = []
-    if form not in DisciplineForm.values:
-        problems.append(f"Hình thức: «{form}» không phải là một hình thức kỷ luật.")
-    if decision is None:
-        problems.append("Quyết định kỷ luật: phải có số, ngày ban hành và cơ quan ban hành.")
-    elif decision.signed_on > decided_on:
-        problems.append(
-            f"Ngày quyết định: quyết định ban hành ngày {vn_date(decision.signed_on)} không thể "
-            f"sau ngày kỷ luật có hiệu lực ({vn_date(decided_on)})."
-        )
-    if decided_on > timezone.localdate():
-        problems.append("Ngày quyết định: không thể sau ngày hôm nay.")
+    problems = discipline_problems(form=form, decided_on=decided_on, decision=decision)
     if problems:
         raise ValidationError(problems)
     return Discipline.objects.create(
@@ -363,6 +429,31 @@ def discipline_record(
         decision=decision,
         reason=reason.strip(),
     )
+
+
+@transaction.atomic
+def discipline_update(
+    *,
+    discipline: Discipline,
+    form: str,
+    decided_on: dt.date,
+    decision: Decision | None,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Discipline:
+    """Correct a discipline recorded with the wrong form, date, decision or reason: the same
+    checks as recording it (the reconsideration period then runs from the corrected date);
+    the person and the deciding organization stay. Refused when someone else saved it since
+    `expected_version`; the history keeps what it replaces."""
+    discipline = locked_for_edit(Discipline, discipline.pk, expected_version=expected_version)
+    problems = discipline_problems(form=form, decided_on=decided_on, decision=decision)
+    if problems:
+        raise ValidationError(problems)
+    discipline.form, discipline.decided_on = form, decided_on
+    discipline.decision, discipline.reason = decision, reason.strip()
+    discipline.version += 1
+    discipline.save()
+    return discipline
 
 
 def rule_source_for_year(year: int) -> str:

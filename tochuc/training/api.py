@@ -55,7 +55,7 @@ from tochuc.training.models import (
     Result,
     TrainingClass,
 )
-from tochuc.training.querysets import persons_in_reach
+from tochuc.training.querysets import enrollments_for_results, persons_in_reach
 
 CourseKindField = pattern_choice("CourseKindField", CourseKind.choices)
 ModeField = pattern_choice("TrainingModeField", Mode.choices)
@@ -85,6 +85,13 @@ class TrainingCourseSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "kind_label", "version"]
 
 
+class TrainingCourseUpdateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=255, required=False)
+    kind = CourseKindField(required=False)
+    note = serializers.CharField(required=False, allow_blank=True)
+    version = serializers.IntegerField(required=False, allow_null=True)
+
+
 class CourseViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -92,7 +99,8 @@ class CourseViewSet(
     viewsets.GenericViewSet,
 ):
     """Chương trình đào tạo, bồi dưỡng the user sees (kept in scope or above it, or with a
-    class the user sees); POST adds one kept by an organization in change scope."""
+    class the user sees); POST adds one kept by an organization in change scope; PATCH
+    corrects one kept in change scope (`version` guards a concurrent edit)."""
 
     serializer_class = TrainingCourseSerializer
     filterset_class = CourseFilterSet
@@ -114,6 +122,25 @@ class CourseViewSet(
             )
         except DjangoValidationError as exc:
             raise refusal(exc) from exc
+
+    @extend_schema(request=TrainingCourseUpdateSerializer, responses=TrainingCourseSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        """Sửa chương trình: name, note, and the kind while the programme has no class."""
+        course = self.get_object()
+        data = TrainingCourseUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        try:
+            course = services.course_update(
+                course=course,
+                name=values.get("name", course.name),
+                kind=values.get("kind", course.kind),
+                note=values.get("note", course.note),
+                expected_version=values.get("version"),
+            )
+        except DjangoValidationError as exc:
+            raise refusal(exc) from exc
+        return Response(TrainingCourseSerializer(course, context={"request": request}).data)
 
 
 # --- Classes ----------------------------------------------------------------------------------
@@ -401,6 +428,8 @@ class EnrollmentViewSet(
             enrollments = selectors.enrollments_sent(
                 root=root, start=start, end=end, kinds=_drill_kinds(self.request), user=user
             )
+        elif self.action == "result":
+            enrollments = enrollments_for_results(user)
         else:
             enrollments = Enrollment.objects.restrict(user, action_needed(self.request))
         return enrollments.select_related("person", "decision").order_by("id")
@@ -434,7 +463,8 @@ class EnrollmentViewSet(
     @extend_schema(request=EnrollmentResultSerializer, responses=TrainingEnrollmentSerializer)
     @action(detail=True, methods=["post"])
     def result(self, request, pk=None, **kwargs):
-        """Ghi kết quả học tập (đang học, hoàn thành, không hoàn thành)."""
+        """Ghi kết quả học tập (đang học, hoàn thành, không hoàn thành): by the unit that sent
+        the learner or by the unit that organizes the class (for every learner of it)."""
         enrollment = self.get_object()
         data = EnrollmentResultSerializer(data=request.data)
         data.is_valid(raise_exception=True)

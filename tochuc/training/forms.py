@@ -76,6 +76,15 @@ class CourseForm(StyledForm):
         _scoped(self, organizations, "organization")
 
 
+class CourseEditForm(StyledForm):
+    name = forms.CharField(label="Tên chương trình", max_length=255)
+    kind = forms.ChoiceField(label="Loại", choices=CourseKind.choices)
+    note = forms.CharField(
+        label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class ClassEditForm(OptionalDecision):
     name = forms.CharField(label="Tên lớp", max_length=255)
     opens_on = VnDateField(label="Ngày khai giảng")

@@ -1,7 +1,8 @@
 """Who reaches which training records.
 
 - Enrollments: through the organization that sent the person (`sent_by`), like any scoped
-  record.
+  record; the organizer of a class also sees and records the results of all its learners
+  (`enrollments_for_results`).
 - Classes and courses: changed by the organizing unit's scope; seen also by the units under
   the organizer (a class the province opens is open to the communes that send people to it)
   and by the units that sent someone to the class.
@@ -15,7 +16,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
-from tochuc.core.scoping import VIEW, ScopedQuerySet
+from tochuc.core.scoping import CHANGE, VIEW, ScopedQuerySet
 
 
 def _allowed(user, action: str) -> bool | None:
@@ -85,6 +86,19 @@ def persons_in_reach(user, action: str = VIEW, on: dt.date | None = None) -> Que
         Q(id__in=Person.objects.restrict(user, action, on=on).values("id"))
         | Q(id__in=Enrollment.objects.restrict(user, action).values("person_id"))
     ).values("id")
+
+
+def enrollments_for_results(user) -> QuerySet:
+    """Enrollments whose result the user may record: those sent by the user's change scope
+    (the sender) and every enrollment of a class organized in the user's change scope (the
+    organizer records the results of the whole class, whoever sent the learner)."""
+    from tochuc.training.models import Enrollment, TrainingClass
+
+    organized = TrainingClass.objects.restrict(user, CHANGE).values("id")
+    return Enrollment.objects.filter(
+        Q(id__in=Enrollment.objects.restrict(user, CHANGE).values("id"))
+        | Q(training_class_id__in=organized)
+    )
 
 
 class QualificationQuerySet(ScopedQuerySet):

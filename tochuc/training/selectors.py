@@ -215,11 +215,14 @@ def classes_visible(*, user, on: dt.date) -> QuerySet[TrainingClass]:
     )
 
 
-def class_enrollments(*, training_class: TrainingClass, user, on: dt.date) -> QuerySet:
-    """The class's enrollments the user sees, with the sending unit's name on `on`."""
+def class_enrollments(
+    *, training_class: TrainingClass, user, on: dt.date, everyone: bool = False
+) -> QuerySet:
+    """The class's enrollments the user sees (every one when `everyone`: the organizer's
+    view), with the sending unit's name on `on`."""
+    enrollments = Enrollment.objects.all() if everyone else Enrollment.objects.restrict(user)
     return (
-        Enrollment.objects.restrict(user)
-        .filter(training_class=training_class)
+        enrollments.filter(training_class=training_class)
         .select_related("person", "decision", "sent_by")
         .annotate(sent_by_name=name_on(on, "sent_by"))
         .order_by("person__name_folded", "id")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("hoc-vien/<int:pk>/ket-qua/", views.enrollment_result, name="enrollment_result"),
     path("chuong-trinh/", views.course_list, name="courses"),
     path("chuong-trinh/them/", views.course_create, name="course_create"),
+    path("chuong-trinh/<int:pk>/sua/", views.course_edit, name="course_edit"),
     path("ca-nhan/<int:pk>/", views.person_training, name="person"),
     path("ca-nhan/<int:pk>/van-bang/", views.qualification_add, name="qualification_add"),
     path("so-lieu/", views.figures, name="figures"),

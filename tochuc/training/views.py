@@ -24,13 +24,14 @@ from tochuc.training import selectors, services
 from tochuc.training.forms import (
     ClassEditForm,
     ClassForm,
+    CourseEditForm,
     CourseForm,
     EnrollmentForm,
     QualificationForm,
     ResultForm,
 )
 from tochuc.training.models import Course, CourseKind, Enrollment, Result, TrainingClass
-from tochuc.training.querysets import persons_in_reach
+from tochuc.training.querysets import enrollments_for_results, persons_in_reach
 
 # Shared -----------------------------------------------------------------------------------
 
@@ -119,19 +120,23 @@ def class_create(request):
 def _class_page(request, training_class, enrollment_form=None, status=200):
     user, on = request.user, request.as_of
     may_change = user.may(CHANGE)
-    enrollments = selectors.class_enrollments(training_class=training_class, user=user, on=on)
+    organizes = TrainingClass.objects.restrict(user, CHANGE).filter(pk=training_class.pk).exists()
+    enrollments = selectors.class_enrollments(
+        training_class=training_class, user=user, on=on, everyone=organizes
+    )
     in_class = Enrollment.objects.filter(training_class=training_class)
     editable = set()
     if may_change:
-        editable = set(in_class.restrict(user, CHANGE).values_list("id", flat=True))
+        resultable = enrollments_for_results(user).filter(training_class=training_class)
+        editable = set(resultable.values_list("id", flat=True))
     rows = [(e, _result_form(e, training_class) if e.pk in editable else None) for e in enrollments]
-    counts = dict(in_class.restrict(user).order_by().values_list("result").annotate(n=Count("id")))
+    seen = in_class if organizes else in_class.restrict(user)
+    counts = dict(seen.order_by().values_list("result").annotate(n=Count("id")))
     if may_change and enrollment_form is None:
         enrollment_form = EnrollmentForm(
             organizations=change_scope(request.user),
             initial={"enrolled_on": min(on, training_class.closes_on)},
         )
-    may_edit = TrainingClass.objects.restrict(user, CHANGE).filter(pk=training_class.pk)
     context = {
         "training_class": training_class,
         "organizer_name": organization_name(training_class.organizer, training_class.opens_on),
@@ -139,7 +144,7 @@ def _class_page(request, training_class, enrollment_form=None, status=200):
         "counts": [(label, counts.get(value, 0)) for value, label in Result.choices],
         "total": sum(counts.values()),
         "enrollment_form": enrollment_form,
-        "may_edit": may_edit.exists(),
+        "may_edit": organizes,
         "history": history_entries(training_class),
     }
     return render(request, "training/class_detail.html", context, status=status)
@@ -250,8 +255,9 @@ def enrollment_add(request, pk: int):
 @login_required
 @require_POST
 def enrollment_result(request, pk: int):
-    """Ghi kết quả học tập of an enrollment in change scope."""
-    enrollment = get_object_or_404(Enrollment.objects.restrict(request.user, CHANGE), pk=pk)
+    """Ghi kết quả học tập of an enrollment sent by the change scope or of a class the change
+    scope organizes."""
+    enrollment = get_object_or_404(enrollments_for_results(request.user), pk=pk)
     form = ResultForm(request.POST, prefix=f"r{enrollment.pk}")
     if not form.is_valid():
         for errors in form.errors.values():
@@ -287,7 +293,8 @@ def course_list(request):
         .select_related("organization")
         .order_by("kind", "name", "id")
     )
-    context = {"courses": courses, "may_change": request.user.may(CHANGE)}
+    editable = set(Course.objects.restrict(request.user, CHANGE).values_list("id", flat=True))
+    context = {"courses": courses, "may_change": request.user.may(CHANGE), "editable": editable}
     return render(request, "training/course_list.html", context)
 
 
@@ -310,6 +317,38 @@ def course_create(request):
             messages.success(request, f"Đã thêm chương trình «{course.name}».")
             return redirect("training:courses")
     title = "Thêm chương trình đào tạo, bồi dưỡng"
+    return render(request, "training/form.html", {"form": form, "title": title})
+
+
+@login_required
+def course_edit(request, pk: int):
+    """Sửa chương trình kept in the change scope: name, kind (while it has no class), note."""
+    course = get_object_or_404(Course.objects.restrict(request.user, CHANGE), pk=pk)
+    form = CourseEditForm(
+        request.POST or None,
+        initial={
+            "name": course.name,
+            "kind": course.kind,
+            "note": course.note,
+            "version": course.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.course_update(
+                course=course,
+                name=data["name"],
+                kind=data["kind"],
+                note=data["note"],
+                expected_version=data["version"],
+            )
+        except ValidationError as exc:
+            refused(form, exc)
+        else:
+            messages.success(request, "Đã sửa chương trình.")
+            return redirect("training:courses")
+    title = f"Sửa chương trình «{course.name}»"
     return render(request, "training/form.html", {"form": form, "title": title})
 
 

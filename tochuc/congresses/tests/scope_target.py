@@ -57,6 +57,7 @@ def target(tree) -> dict[str, int]:
     return {
         "": congress.pk,
         "congresses:delegate_remove": delegate.pk,
+        "congresses:member_remove": elected.pk,
         "congresses:target": goal.pk,
         "congresses:target_create": congress.pk,
         "congresses:progress": goal.pk,

@@ -364,3 +364,18 @@ def test_records_out_of_the_users_scope_flag_without_naming_them(planning, add):
     text = " ".join(found.reasons)
     for hidden in ("99-QĐ", "Thành ủy", "Thành phố", "Bí Mật Bê"):
         assert hidden.lower() not in text.lower()
+
+
+def test_two_years_not_completed_is_a_removal_reason(planning, add):
+    """Rated «không hoàn thành nhiệm vụ» for 2023 and 2024 (each counted from 31/12 of its
+    year): a reason to take the person out of the plan on 01/06/2026."""
+    from tochuc.ratings.services import person_rating_record
+
+    p, t = planning.posts, planning.tree
+    weak = person("Hai năm không hoàn thành")
+    add(p.a_pct, weak, D(2025, 9, 15))
+    for year in (2023, 2024):
+        person_rating_record(person=weak, organization=t.a, year=year, category="not_completed")
+    found = selectors.removal_candidates(root=t.a, on=ON, user=t.users.a_viewer, kind="rating")
+    assert _names(found) == ["Hai năm không hoàn thành"]
+    assert found[0].kinds == {"rating"}

@@ -19,7 +19,7 @@ from tochuc.core.scoping import MANAGE
 from tochuc.organizations.models import OrganizationClosure
 from tochuc.organizations.pages import chosen_organization, organization_name
 from tochuc.planning import services
-from tochuc.planning.forms import TargetEditForm, TargetForm, TermForm
+from tochuc.planning.forms import TargetEditForm, TargetForm, TermEditForm, TermForm
 from tochuc.planning.levels import level_of
 from tochuc.planning.models import PlanningTerm, StructureTarget
 from tochuc.planning.selectors import default_term
@@ -178,6 +178,41 @@ def terms(request):
             messages.success(request, f"Đã thêm nhiệm kỳ {term}.")
             return redirect("planning:terms")
     return _terms_page(request, form)
+
+
+@login_required
+def term_edit(request, pk: int):
+    """Sửa nhiệm kỳ quy hoạch: dates and counting date (province administrators, as for
+    creating a term); refused when a plan entry would fall outside the term."""
+    if not may_manage_terms(request.user, request.as_of):
+        raise Http404
+    term = get_object_or_404(PlanningTerm, pk=pk)
+    form = TermEditForm(
+        request.POST or None,
+        initial={
+            "starts_on": term.starts_on,
+            "ends_on": term.ends_on,
+            "counting_on": term.counting_on,
+            "version": term.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.term_update(
+                term=term,
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                counting_on=data["counting_on"],
+                expected_version=data["version"],
+            )
+        except ValidationError as exc:
+            refused(form, exc)
+        else:
+            messages.success(request, f"Đã sửa nhiệm kỳ {term}.")
+            return redirect("planning:terms")
+    context = {"term": term, "form": form, "errors": errors_named(form) if form.is_bound else []}
+    return render(request, "planning/term_form.html", context)
 
 
 @login_required

@@ -2,7 +2,8 @@
 discipline, and B's own rating, all named with the marker «Bí Mật Bê».
 
 `target` returns route-name prefix → id: the person page and standing take the person, the
-edit pages and API details their record; "" (pages by organization) is commune B itself.
+edit pages (ratings, votes, disciplines) and API details their record; "" (pages by
+organization) is commune B itself.
 """
 
 import datetime as dt
@@ -73,6 +74,7 @@ def target(tree) -> dict[str, int]:
         "ratings:person_rating_edit": rating.pk,
         "ratings:organization_rating_edit": own.pk,
         "ratings:vote": vote.pk,
+        "ratings:discipline_edit": discipline.pk,
         "personrating-": rating.pk,
         "organizationrating-": own.pk,
         "confidencevote-": vote.pk,
@@ -96,4 +98,6 @@ def snapshot(tree):
         list(Discipline.objects.filter(person=person).order_by("id").values()),
         PersonRating.history.filter(person=person).count(),
         OrganizationRating.history.filter(organization_id__in=organizations).count(),
+        ConfidenceVote.history.filter(person=person).count(),
+        Discipline.history.filter(person=person).count(),
     )

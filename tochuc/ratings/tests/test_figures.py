@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from tochuc.ratings import selectors
+from tochuc.ratings.models import Category
 
 pytestmark = pytest.mark.django_db
 END_2025 = dt.date(2025, 12, 31)
@@ -105,3 +106,51 @@ def test_figures_take_a_fixed_number_of_queries(small_tree, case, django_assert_
         selectors.rating_figures(root=small_tree.p, year=2025, on=END_2025)
     with django_assert_num_queries(1):
         selectors.vote_summary(root=small_tree.p, year=2025, on=END_2025)
+
+
+# Per child ---------------------------------------------------------------------------------
+
+
+def test_person_ratings_by_child_hand_computed(small_tree, case, django_assert_num_queries):
+    # Columns: excellent, good, completed, not completed, persons. Province P, 2025: A's
+    # subtree (R1–R8, 6 persons: P1 excellent; P2, P3 good; P3, P4, P5 completed; P6 not
+    # completed) and B's (RB: PB excellent). Commune A: its own ratings (R1 P1 excellent, R4
+    # P3 good, R6 P5 completed, R7 P6 not completed) and cell A1's (R2 P1 excellent, R3 P2
+    # good, R8 P3 and R5 P4 completed).
+    t = small_tree
+    with django_assert_num_queries(2):  # counts grouped by child, the children
+        rows = selectors.person_ratings_by_child(root=t.p, year=2025, on=END_2025)
+    by_id = {r.organization_id: r for r in rows}
+    assert [by_id[t.a.pk].people[c] for c in Category.values] == [1, 2, 3, 1]
+    assert by_id[t.a.pk].total == 6
+    assert (by_id[t.b.pk].people["excellent"], by_id[t.b.pk].total) == (1, 1)
+    assert not any(r.direct for r in rows)
+    rows = selectors.person_ratings_by_child(root=t.a, year=2025, on=END_2025)
+    assert rows[0].direct and rows[0].organization_id == t.a.pk
+    own = {r.organization_id: r for r in rows if not r.direct}
+    assert [rows[0].people[c] for c in Category.values] == [1, 1, 1, 1]
+    assert rows[0].total == 4
+    assert [own[t.a1.pk].people[c] for c in Category.values] == [1, 1, 2, 0]
+    assert own[t.a1.pk].total == 4
+    # every figure is the number of persons its drill-down lists
+    for row in rows:
+        for category in Category.values:
+            found = selectors.person_ratings_in(
+                root=row.organization_id,
+                year=2025,
+                on=END_2025,
+                category=category,
+                direct=row.direct,
+            )
+            assert found.values("person").distinct().count() == row.people[category]
+    # the old commune LA's 2024 rating (R0, P2 good) is restated onto A for 2024
+    rows = selectors.person_ratings_by_child(root=t.p, year=2024, on=END_2025)
+    assert {r.organization_id: r.people["good"] for r in rows}[t.a.pk] == 1
+
+
+def test_person_ratings_by_child_scoped(small_tree, case):
+    t = small_tree
+    rows = selectors.person_ratings_by_child(
+        root=t.p, year=2025, on=END_2025, user=t.users.a_viewer
+    )
+    assert {r.organization_id: r.total for r in rows}.get(t.b.pk, 0) == 0

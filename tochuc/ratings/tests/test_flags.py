@@ -1,6 +1,7 @@
 """Flags on a person and persons within a discipline period, for planning (case: conftest)."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -183,3 +184,75 @@ def test_flags_for_persons_takes_a_subquery_of_persons(small_tree, case):
     persons = Person.objects.filter(pk__in=[case.p3.pk, case.p6.pk]).values("pk")
     found = selectors.flags_for_persons(persons, END_2025)
     assert sorted(found) == sorted([case.p3.pk, case.p6.pk])
+
+
+# Two consecutive years «không hoàn thành nhiệm vụ» --------------------------------------------
+
+
+def not_completed(person, organization, *years, category="not_completed"):
+    for year in years:  # 2022–2024: Quy định 132/124, category recorded as given, no score
+        services.person_rating_record(
+            person=person, organization=organization, year=year, category=category
+        )
+
+
+def test_two_consecutive_years_not_completed_flag_the_person(small_tree, case):
+    # Q: «không hoàn thành nhiệm vụ» 2023 and 2024 (by LA); the rating of a year counts from
+    # its last day (31/12), so the flag stands from 31/12/2024 until a better year is rated.
+    t = small_tree
+    q = member_of("Đảng viên Hai Năm", t.a1)
+    not_completed(q, t.la, 2023, 2024)
+    assert codes(q, D(2024, 12, 30)) == []  # only 2023 counts yet
+    flag = selectors.flags_for(q, D(2024, 12, 31))
+    assert [(f.kind, f.code, f.since, f.until) for f in flag] == [
+        ("rating", "not_completed_twice", D(2024, 12, 31), None)
+    ]
+    assert flag[0].label == "Không hoàn thành nhiệm vụ 2 năm liên tiếp"
+    assert flag[0].detail == "xếp loại «Không hoàn thành nhiệm vụ» năm 2023 và năm 2024"
+    assert "Luật Cán bộ, công chức (sửa đổi năm 2019)" in flag[0].source
+    assert codes(q, D(2025, 6, 1)) == [("rating", "not_completed_twice")]
+    # 2025 rated «hoàn thành tốt» (75 points, nothing late) by A: lifted on 31/12/2025.
+    services.person_rating_record(
+        person=q, organization=t.a, year=2025, score=Decimal(75), late_share=Decimal(0)
+    )
+    assert codes(q, D(2025, 12, 30)) == [("rating", "not_completed_twice")]
+    assert codes(q, END_2025) == []
+    many = selectors.flags_for_persons([q.pk, case.p6.pk], D(2025, 6, 1))
+    assert [f.code for f in many[q.pk]] == ["not_completed_twice"]
+
+
+def test_years_not_in_a_row_or_one_year_do_not_flag(small_tree, case):
+    t = small_tree
+    r = member_of("Đảng viên Xen Kẽ", t.a1)
+    not_completed(r, t.la, 2022, 2024)
+    not_completed(r, t.la, 2023, category="completed")
+    assert codes(r, END_2025) == []  # 2022 and 2024 are not consecutive
+    # P6: «không hoàn thành» 2025 only (R7, 40 points), reprimand D1: the discipline alone.
+    assert codes(case.p6, END_2025) == [("discipline", "reprimand")]
+    not_completed(case.p6, t.la, 2024)
+    assert codes(case.p6, END_2025) == [
+        ("discipline", "reprimand"),
+        ("rating", "not_completed_twice"),
+    ]
+
+
+def test_not_completed_flag_respects_scope(client, small_tree, case):
+    # PB rated «không hoàn thành» 2023 and 2024 by LB (commune B's predecessor): flagged on
+    # 01/06/2025 for the province, not for a user of commune A, who never sees B's ratings;
+    # lifted on 31/12/2025 by RB (2025, «hoàn thành xuất sắc» by B).
+    t = small_tree
+    not_completed(case.pb, t.lb, 2023, 2024)
+    june = D(2025, 6, 1)
+    assert ("rating", "not_completed_twice") in codes(case.pb, june)
+    assert ("rating", "not_completed_twice") not in codes(case.pb, june, t.users.a_viewer)
+    assert ("rating", "not_completed_twice") not in codes(case.pb, END_2025)
+    q = member_of("Đảng viên Hai Năm", t.a1)
+    not_completed(q, t.la, 2024)
+    services.person_rating_record(
+        person=q, organization=t.a, year=2025, score=Decimal(40), late_share=Decimal(30)
+    )  # 40 points: «không hoàn thành» by Quy định 366
+    client.force_login(t.users.a_viewer)
+    data = client.get(f"/api/person-standings/{q.pk}/?as_of=2025-12-31").json()
+    assert [(f["kind"], f["code"]) for f in data["flags"]] == [("rating", "not_completed_twice")]
+    page = client.get(f"/danh-gia/nguoi/{q.pk}/?as_of=2025-12-31").content.decode()
+    assert "Không hoàn thành nhiệm vụ 2 năm liên tiếp" in page and "năm 2024 và năm 2025" in page

@@ -58,7 +58,7 @@ def test_overview_of_the_province_for_an_administrator(client, small_tree, case)
 
 def test_overview_query_count_is_fixed(client, small_tree, case, django_assert_max_num_queries):
     client.force_login(small_tree.users.province_admin)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):  # 2 of them: the persons by child, the children
         client.get(f"/danh-gia/?org={small_tree.p.pk}&year=2025&{END}")
 
 
@@ -267,3 +267,27 @@ def test_person_search_stays_in_scope(client, small_tree, case):
     client.force_login(small_tree.users.a_editor)
     html = client.get(f"/ca-nhan/chon/?q=can bo&{END}").content.decode()
     assert "Cán bộ Một" in html and "Bí Mật Bê" not in html
+
+
+def test_overview_breaks_persons_down_by_child_with_drill_downs(client, small_tree, case):
+    t = small_tree
+    client.force_login(t.users.a_viewer)
+    html = client.get(f"/danh-gia/?year=2025&{END}").content.decode()
+    # A's own ratings: 1, 1, 1, 1 — 4 persons; cell A1's: 1, 1, 2, 0 — 4 persons.
+    assert row(html, "child-figures", "organization", str(t.a.pk))[1:] == ["1", "1", "1", "1", "4"]
+    assert row(html, "child-figures", "organization", str(t.a1.pk))[1:] == ["1", "1", "2", "0", "4"]
+    link = f"/danh-gia/ca-nhan/?org={t.a1.pk}&year=2025&category=completed"
+    assert link in html
+    assert f"/danh-gia/ca-nhan/?org={t.a.pk}&year=2025&category=good&direct=1" in html
+    listed = client.get(f"/danh-gia/ca-nhan/?org={t.a1.pk}&year=2025&category=completed&{END}")
+    listed = listed.content.decode()
+    assert "Cán bộ Ba" in listed and "Cán bộ Bốn" in listed and "Đảng viên Năm" not in listed
+    direct = client.get(f"/danh-gia/ca-nhan/?org={t.a.pk}&year=2025&direct=1&{END}")
+    direct = direct.content.decode()
+    assert "Đảng viên Sáu" in direct and "Cán bộ Hai" not in direct  # P2: by A1 only
+    client.force_login(t.users.province_admin)
+    html = client.get(f"/danh-gia/?org={t.p.pk}&year=2025&{END}").content.decode()
+    assert row(html, "child-figures", "organization", str(t.a.pk))[1:] == ["1", "2", "3", "1", "6"]
+    client.force_login(t.users.a_viewer)
+    html = client.get(f"/danh-gia/?org={t.p.pk}&year=2025&{END}")
+    assert html.status_code == 404 or "Bí Mật Bê" not in html.content.decode()

@@ -1,7 +1,7 @@
-"""Writes: record a rating (person, organization) and correct it, record a confidence vote,
-record a discipline. Each form page also takes the posts of the list and person pages
-(`next` brings the user back there); a refusal shows the form again with the rule's
-message."""
+"""Writes: record a rating (person, organization) and correct it, record a confidence vote
+and correct it, record a discipline and correct it. Each form page also takes the posts of
+the list and person pages (`next` brings the user back there); a refusal shows the form
+again with the rule's message."""
 
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ from tochuc.core.scoping import CHANGE
 from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
 from tochuc.ratings import selectors, services
 from tochuc.ratings.forms import (
+    DisciplineEditForm,
     DisciplineEntryForm,
     OrganizationRatingForm,
     PersonRatingForm,
     RatingEditForm,
+    VoteEditForm,
     VoteForm,
 )
-from tochuc.ratings.models import OrganizationRating, PersonRating
+from tochuc.ratings.models import ConfidenceVote, Discipline, OrganizationRating, PersonRating
 from tochuc.ratings.views.common import changeable_persons, chosen_year, next_url, picked_person
 
 
@@ -251,3 +253,94 @@ def discipline_create(request):
             default = reverse("ratings:person", args=[discipline.person_id])
             return redirect(next_url(request, default))
     return _form_page(request, form, title="Ghi nhận kỷ luật", kind="discipline", persons=persons)
+
+
+@login_required
+def vote_edit(request, pk: int):
+    """Sửa kết quả lấy phiếu tín nhiệm (figures, date, post) of a vote in the change scope;
+    checked again as when recorded, the consequence judged again by the rule of the day."""
+    vote = get_object_or_404(
+        ConfidenceVote.objects.restrict(request.user, CHANGE).select_related(
+            "person", "post", "organization"
+        ),
+        pk=pk,
+    )
+    initial = {
+        "post": vote.post_id,
+        "held_on": vote.held_on,
+        "summoned": vote.summoned,
+        "present": vote.present,
+        "high": vote.high,
+        "confidence": vote.confidence,
+        "low": vote.low,
+        "invalid": vote.invalid,
+        "version": vote.version,
+    }
+    # The posts the person may be voted on for: those in the change scope, and the one the
+    # vote names (a vote of the scope always names a post of its own organization's tree).
+    posts = Post.objects.restrict(request.user, CHANGE).select_related("organization")
+    posts = posts.order_by("organization__code", "title")
+    form = VoteEditForm(request.POST or None, initial=initial, posts=posts)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vote = services.confidence_vote_update(
+                vote=vote, expected_version=form.cleaned_data["version"], **form.figures()
+            )
+        except ValidationError as exc:
+            refused(form, exc)
+        else:
+            outcome = selectors.vote_consequence(vote)
+            messages.success(request, f"Đã sửa kết quả lấy phiếu: {outcome.label}.")
+            return redirect(next_url(request, reverse("ratings:vote", args=[vote.pk])))
+    title = (
+        f"Sửa kết quả lấy phiếu tín nhiệm — {vote.person.full_name} "
+        f"({organization_name(vote.organization, vote.held_on)})"
+    )
+    extra = {"history": history_entries(vote), "correcting": True}
+    return _form_page(request, form, title=title, kind="vote", extra=extra)
+
+
+@login_required
+def discipline_edit(request, pk: int):
+    """Sửa quyết định kỷ luật (form, date, decision, reason) of a discipline in the change
+    scope; checked again as when recorded."""
+    discipline = get_object_or_404(
+        Discipline.objects.restrict(request.user, CHANGE).select_related(
+            "person", "decision", "organization"
+        ),
+        pk=pk,
+    )
+    decision = discipline.decision
+    initial = {
+        "form": discipline.form,
+        "decided_on": discipline.decided_on,
+        "reason": discipline.reason,
+        "decision_number": decision.number,
+        "decision_signed_on": decision.signed_on,
+        "decision_issuer": decision.issuer,
+        "version": discipline.version,
+    }
+    form = DisciplineEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            discipline = services.discipline_update(
+                discipline=discipline,
+                form=data["form"],
+                decided_on=data["decided_on"],
+                decision=form.decision(),
+                reason=data["reason"],
+                expected_version=data["version"],
+            )
+        except ValidationError as exc:
+            refused(form, exc)
+        else:
+            messages.success(request, f"Đã sửa quyết định kỷ luật: {discipline}.")
+            default = reverse("ratings:person", args=[discipline.person_id])
+            return redirect(next_url(request, default))
+    title = (
+        f"Sửa quyết định kỷ luật — {discipline.person.full_name} "
+        f"({organization_name(discipline.organization, discipline.decided_on)})"
+    )
+    extra = {"history": history_entries(discipline), "correcting": True}
+    return _form_page(request, form, title=title, kind="discipline", extra=extra)

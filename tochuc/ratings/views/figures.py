@@ -43,12 +43,15 @@ def _category(request) -> str:
 @login_required
 def overview(request):
     """Đánh giá, xếp loại năm Y of a subtree: persons (người, lượt) and organizations by
-    category, the year's confidence votes by consequence, disciplines in force on the date."""
+    category, persons by category per organization directly under the chosen one, the
+    year's confidence votes by consequence, disciplines in force on the date."""
     context = _base(request)
     root, year, on = context["root"], context["year"], request.as_of
     user = request.user
     context.update(
         figures=selectors.rating_figures(root=root, year=year, on=on, user=user),
+        children=selectors.person_ratings_by_child(root=root, year=year, on=on, user=user),
+        categories=list(Category),
         votes=selectors.vote_summary(root=root, year=year, on=on, user=user),
         consequences=[(c, CONSEQUENCE_LABELS[c]) for c in selectors.CONSEQUENCES],
         disciplined=selectors.disciplined_count(on=on, root=root, user=user),
@@ -59,17 +62,24 @@ def overview(request):
 
 @login_required
 def person_ratings(request):
-    """Kết quả đánh giá, xếp loại cá nhân năm Y (`?category=` for one level), with the entry
-    form for editors."""
+    """Kết quả đánh giá, xếp loại cá nhân năm Y (`?category=` for one level, `?direct=1` for
+    the ratings by the chosen organization itself), with the entry form for editors."""
     context = _base(request)
     root, year = context["root"], context["year"]
     category = _category(request)
+    direct = request.GET.get("direct") == "1"
     ratings = selectors.person_ratings_in(
-        root=root, year=year, on=request.as_of, user=request.user, category=category
+        root=root,
+        year=year,
+        on=request.as_of,
+        user=request.user,
+        category=category,
+        direct=direct,
     ).order_by("person__name_folded", "person_id", "organization__code")
     context.update(
         category=category,
         category_label=Category(category).label if category else "",
+        direct=direct,
         page=Paginator(ratings, 100).get_page(request.GET.get("page")),
         active="persons",
     )

@@ -51,6 +51,7 @@ def vote(request, pk: int):
         "outcome": selectors.vote_consequence(found),
         "organization_name": organization_name(found.organization, found.held_on),
         "history": history_entries(found),
+        "may_change": request.user.may(CHANGE),
     }
     return render(request, "ratings/vote.html", context)
 
