@@ -33,7 +33,7 @@ from tochuc.core.dating import valid_at_q
 from tochuc.members.selectors import placed_in
 from tochuc.organizations.kinds import Kind
 from tochuc.organizations.models import OrganizationClosure, OrganizationPeriod
-from tochuc.organizations.selectors import subtree_ids
+from tochuc.organizations.selectors import child_holding, subtree_ids
 
 
 def with_seats(posts: QuerySet[Post], on: dt.date) -> QuerySet[Post]:
@@ -296,19 +296,6 @@ class ChildFill:
     direct: bool = False
 
 
-def _child_of(root_id: int, on: dt.date, field: str) -> Subquery:
-    """The organization directly under `root_id` on `on` above (or equal to) the organization
-    in `field`; NULL for the root's own rows."""
-    children = OrganizationClosure.objects.filter(valid_at_q(on), ancestor_id=root_id, depth=1)
-    return Subquery(
-        OrganizationClosure.objects.filter(
-            valid_at_q(on),
-            descendant_id=OuterRef(field),
-            ancestor_id__in=children.values("descendant_id"),
-        ).values("ancestor_id")[:1]
-    )
-
-
 def seat_fill_by_child(*, root, on: dt.date) -> tuple[list[ChildFill], dict[str, SeatFill]]:
     """«bố trí 3.114/3.129 chức danh ủy viên BCH Đảng bộ cấp xã; 1.043/1.043 ủy viên BTV»
     broken down by the organizations directly under `root` on `on`, and the subtree's total.
@@ -322,14 +309,14 @@ def seat_fill_by_child(*, root, on: dt.date) -> tuple[list[ChildFill], dict[str,
     in_subtree = subtree_ids(root=root_id, on=on)
     quotas = (
         PostQuota.objects.filter(valid_at_q(on), post__organization_id__in=in_subtree)
-        .annotate(child=_child_of(root_id, on, "post__organization_id"))
+        .annotate(child=child_holding(root_id, on, "post__organization_id"))
         .order_by()
         .values("child", "post__body")
         .annotate(n=Sum("seats"))
     )
     held = Assignment.objects.filter(valid_at_q(on), post__organization_id__in=in_subtree)
     by_child = (
-        held.annotate(child=_child_of(root_id, on, "post__organization_id"))
+        held.annotate(child=child_holding(root_id, on, "post__organization_id"))
         .order_by()
         .values("child", "post__body")
         .annotate(holdings=Count("id"), people=Count("person", distinct=True))
@@ -341,7 +328,7 @@ def seat_fill_by_child(*, root, on: dt.date) -> tuple[list[ChildFill], dict[str,
     )
     vacancies = (
         posts_in(root=root_id, on=on)
-        .annotate(child=_child_of(root_id, on, "organization_id"))
+        .annotate(child=child_holding(root_id, on, "organization_id"))
         .order_by()
         .values("child")
         .annotate(n=Sum("vacant"))

@@ -35,10 +35,10 @@ from tochuc.members.models import EventKind, MembershipSpan, Status
 from tochuc.members.selectors import members_at, placed_in
 from tochuc.organizations.models import (
     Organization,
-    OrganizationClosure,
     OrganizationPeriod,
     OrganizationSuccession,
 )
+from tochuc.organizations.selectors import child_holding
 
 FIGURES: dict[str, str] = {
     "eligible": "Thuộc diện đổi thẻ",
@@ -159,21 +159,6 @@ class BoardRow:
     direct: bool = False
 
 
-def _child_of(root_id: int, on: dt.date) -> Subquery:
-    """The child of `root_id` at `on` that a span's organization (via its heir) lies under."""
-    heir = OrganizationSuccession.objects.filter(
-        valid_at_q(on), organization_id=OuterRef(OuterRef("organization_id"))
-    ).values("heir_id")
-    children = OrganizationClosure.objects.filter(
-        valid_at_q(on), ancestor_id=root_id, depth=1
-    ).values("descendant_id")
-    return Subquery(
-        OrganizationClosure.objects.filter(
-            valid_at_q(on), descendant_id__in=heir, ancestor_id__in=children
-        ).values("ancestor_id")[:1]
-    )
-
-
 def card_exchange_board(
     *, root: Organization, on: dt.date, user=None
 ) -> tuple[list[BoardRow], Progress]:
@@ -185,7 +170,7 @@ def card_exchange_board(
     series = campaign_series(on)
     grouped = (
         _flagged(on=on, root=root, user=user, series=series)
-        .annotate(child=_child_of(root.pk, on))
+        .annotate(child=child_holding(root.pk, on, "organization_id", via_heir=True))
         .order_by()
         .values("child")
         .annotate(**_counts(series, on))

@@ -119,3 +119,27 @@ def search_periods(*, user, on: dt.date, text: str, limit: int = 50) -> QuerySet
 
 def organization_for_code(code: str) -> Organization | None:
     return Organization.objects.filter(code=code).first()
+
+
+def child_holding(root_id: int, on: dt.date, field: str, *, via_heir: bool = False) -> Subquery:
+    """For per-child figures: the organization directly under `root_id` on `on` whose subtree
+    holds the row's organization (`field`), or with `via_heir` that organization's heir on
+    `on` (members and ratings of merged units count for their successor); NULL when it is the
+    root itself. Annotate a queryset with it and group by it: one query for every child."""
+    children = OrganizationClosure.objects.filter(
+        valid_at_q(on), ancestor_id=root_id, depth=1
+    ).values("descendant_id")
+    if via_heir:
+        from tochuc.organizations.models import OrganizationSuccession
+
+        heir = OrganizationSuccession.objects.filter(
+            valid_at_q(on), organization_id=OuterRef(OuterRef(field))
+        ).values("heir_id")
+        where = {"descendant_id__in": heir}
+    else:
+        where = {"descendant_id": OuterRef(field)}
+    return Subquery(
+        OrganizationClosure.objects.filter(
+            valid_at_q(on), ancestor_id__in=children, **where
+        ).values("ancestor_id")[:1]
+    )

@@ -36,11 +36,9 @@ from tochuc.members.replay import add_months
 from tochuc.members.selectors import members_at, placed_in
 from tochuc.organizations.models import (
     Organization,
-    OrganizationClosure,
     OrganizationPeriod,
-    OrganizationSuccession,
 )
-from tochuc.organizations.selectors import subtree_ids
+from tochuc.organizations.selectors import child_holding, subtree_ids
 from tochuc.people.models import Person
 from tochuc.ratings import rules
 from tochuc.ratings.models import (
@@ -188,22 +186,6 @@ class ChildRatings:
     direct: bool = False
 
 
-def _child_of(root_id: int, on: dt.date) -> Subquery:
-    """The organization directly under `root_id` on `on` whose subtree holds the heir on `on`
-    of the row's organization; NULL when the heir is the root itself."""
-    heir = OrganizationSuccession.objects.filter(
-        valid_at_q(on), organization_id=OuterRef(OuterRef("organization_id"))
-    ).values("heir_id")
-    children = OrganizationClosure.objects.filter(
-        valid_at_q(on), ancestor_id=root_id, depth=1
-    ).values("descendant_id")
-    return Subquery(
-        OrganizationClosure.objects.filter(
-            valid_at_q(on), descendant_id__in=heir, ancestor_id__in=children
-        ).values("ancestor_id")[:1]
-    )
-
-
 def person_ratings_by_child(
     *, root: Organization, year: int, on: dt.date, user=None
 ) -> list[ChildRatings]:
@@ -219,7 +201,7 @@ def person_ratings_by_child(
         counts[category] = Count("person", filter=Q(category=category), distinct=True)
     grouped = (
         _person_ratings(root=root, year=year, on=on, user=user)
-        .annotate(child=_child_of(root.pk, on))
+        .annotate(child=child_holding(root.pk, on, "organization_id", via_heir=True))
         .order_by()
         .values("child")
         .annotate(**counts)
