@@ -43,7 +43,7 @@ def test_fourth_person_is_refused_with_its_source(page, live_server, planning, a
     assert page.locator("#plan-figures .planned").inner_text() == "3"
     assert page.locator("#planned tbody tr").count() == 3
     page.fill("#person-q", "pham tu")
-    page.locator(f"#found-{fourth.pk}").check()
+    page.locator(f"#found-person-{fourth.pk}").check()
     page.select_option("#add_term", str(planning.party.pk))
     page.fill("#add_added_on", "01/06/2026")
     page.fill("#add_decision_number", "15-QĐ/ĐU")

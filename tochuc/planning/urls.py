@@ -9,7 +9,6 @@ urlpatterns = [
     path("chuc-danh/<int:pk>/", plans.post_detail, name="post"),
     path("chuc-danh/<int:pk>/them/", plans.post_add, name="post_add"),
     path("muc/<int:pk>/dua-ra/", plans.entry_remove, name="entry_remove"),
-    path("tim-nguoi/", plans.person_search, name="person_search"),
     path("de-nghi-dua-ra/", reports.candidates, name="candidates"),
     path("co-cau/", reports.structure, name="structure"),
     path("co-cau-cap-uy/", reports.committee, name="committee"),

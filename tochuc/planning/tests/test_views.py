@@ -112,7 +112,7 @@ def test_viewer_sees_the_post_page_without_forms(client, planning):
 def test_person_search_stays_in_scope(client, planning):
     in_scope(planning, "Phạm Văn Tìm")
     client.force_login(planning.tree.users.a_editor)
-    html = client.get(f"{reverse('planning:person_search')}?q=pham tim").content.decode()
+    html = client.get(f"{reverse('people:choices')}?q=pham tim").content.decode()
     assert "Phạm Văn Tìm" in html
 
 

@@ -18,7 +18,6 @@ from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
 from tochuc.organizations.pages import chosen_organization, may_change, organization_name
 from tochuc.people.models import Person
-from tochuc.people.selectors import search_persons
 from tochuc.planning import selectors, services
 from tochuc.planning.filtersets import PlanEntryFilterSet
 from tochuc.planning.forms import PlanAddForm, PlanFilterForm, PlanRemoveForm, TermFilterForm
@@ -194,15 +193,3 @@ def entry_remove(request, pk: int):
             messages.success(request, f"Đã đưa {entry.person} ra khỏi quy hoạch.")
             return redirect("planning:post", pk=entry.post_id)
     return _post_page(request, entry.post, bound={("remove", entry.pk): form})
-
-
-@login_required
-def person_search(request):
-    """htmx: persons in the user's scope whose name matches `q`, as radio choices."""
-    text = request.GET.get("q", "").strip()
-    persons = (
-        search_persons(user=request.user, on=request.as_of, text=text, limit=20)
-        if len(text) >= 2
-        else []
-    )
-    return render(request, "planning/_person_choices.html", {"persons": persons, "query": text})
