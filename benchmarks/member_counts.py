@@ -13,12 +13,9 @@ import argparse
 import datetime as dt
 import os
 import random
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from harness import ROOT, setup, timed
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Thạch", "Lâm"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Ngọc", "Thanh", "Quốc"]
@@ -34,18 +31,6 @@ JOIN organizations_organizationclosure c
 WHERE s.valid_from <= %(d)s AND s.valid_to >= %(d)s
 GROUP BY s.status
 """
-
-
-def setup(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tochuc.settings")
-    os.environ.setdefault("TOCHUC_DEBUG", "1")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def populate(count: int, seed: int) -> None:
@@ -97,15 +82,6 @@ def populate(count: int, seed: int) -> None:
             )
             people = []
     print(f"{count - existing} synthetic members written in {time.perf_counter() - started:.1f} s")
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - started)
-    return best * 1000, result
 
 
 def main() -> None:

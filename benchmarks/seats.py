@@ -14,12 +14,9 @@ import argparse
 import datetime as dt
 import os
 import random
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from harness import ROOT, setup, timed
 
 FILL_SQL = """
 SELECT COALESCE(SUM(q.seats), 0),
@@ -53,18 +50,6 @@ SELECT COALESCE(SUM(vacant), 0),
        COALESCE(SUM(CASE WHEN plan IS NULL THEN vacant ELSE 0 END), 0)
 FROM posts WHERE vacant > 0
 """
-
-
-def setup(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tochuc.settings")
-    os.environ.setdefault("TOCHUC_DEBUG", "1")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def populate(communes_total: int, seed: int) -> None:
@@ -124,15 +109,6 @@ def populate(communes_total: int, seed: int) -> None:
         f"{len(posts)} posts, {len(holders)} holdings, {len(plans)} plans written in "
         f"{time.perf_counter() - started:.1f} s"
     )
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - started)
-    return best * 1000, result
 
 
 def main() -> None:
