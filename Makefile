@@ -8,7 +8,8 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 VENV := .venv/bin
 PROVINCE ?= can_tho
-DEMO_MEMBERS ?= 20000
+DEMO_MEMBERS ?= 140000
+TEST_WORKERS ?= auto
 VENDOR := tochuc/static/vendor
 
 .PHONY: demo test env static lint serve
@@ -26,6 +27,11 @@ $(VENDOR)/.built: frontend/package.json frontend/package-lock.json
 	cp frontend/node_modules/bootstrap/dist/css/bootstrap.min.css $(VENDOR)/
 	cp frontend/node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/
 	cp frontend/node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	cp frontend/node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/
+	mkdir -p $(VENDOR)/fonts
+	cp frontend/node_modules/dejavu-fonts-ttf/ttf/DejaVu{Serif,Serif-Bold,Serif-Italic,Serif-BoldItalic,Sans}.ttf \
+		$(VENDOR)/fonts/
+	cp frontend/node_modules/dejavu-fonts-ttf/LICENSE $(VENDOR)/fonts/LICENSE-DejaVu
 	touch $@
 
 static: $(VENDOR)/.built
@@ -44,4 +50,4 @@ lint: env
 	$(VENV)/ruff format --check .
 
 test: env static lint
-	$(VENV)/pytest $(PYTEST_ARGS)
+	$(VENV)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)

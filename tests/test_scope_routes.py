@@ -44,6 +44,10 @@ def fill_kwargs(name: str, keys: tuple[str, ...], target: int) -> dict[str, str]
             values[key] = "json"
         elif key == "app_label":
             values[key] = "organizations"
+        elif key == "fmt":
+            values[key] = "docx"
+        elif key == "key":
+            values[key] = "members"
         elif key in {"pk", "id", "object_id"} or key.endswith("_id"):
             values[key] = str(target)
         else:

@@ -7,11 +7,13 @@ from tochuc.admissions.api import AdmissionTargetViewSet, CandidateViewSet
 from tochuc.cadres.api import AssignmentViewSet, MoveViewSet, PostViewSet, SourcingPlanViewSet
 from tochuc.cards.api import CardExchangeViewSet
 from tochuc.congresses.api import register as register_congresses
+from tochuc.indicators.api import register as register_indicators
 from tochuc.members.api import MembershipEventViewSet, MemberViewSet
 from tochuc.organizations.api import OrganizationViewSet
 from tochuc.people.api import PersonViewSet
 from tochuc.planning.api import register as register_planning
 from tochuc.ratings.api import register as register_ratings
+from tochuc.reports.api import register as register_reports
 from tochuc.staffing.api import register as register_staffing
 from tochuc.training.api import register as register_training
 
@@ -33,3 +35,5 @@ register_training(router)
 register_ratings(router)
 register_congresses(router)
 register_staffing(router)
+register_indicators(router)
+register_reports(router)

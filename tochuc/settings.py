@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "tochuc.ratings",
     "tochuc.congresses",
     "tochuc.staffing",
+    "tochuc.indicators",
+    "tochuc.reports",
     "tochuc.demo",
 ]
 
@@ -107,7 +109,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=536870912;"
+        ),
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -132,7 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "organizations:tree"
+LOGIN_REDIRECT_URL = "indicators:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling (django-axes): lock a username+IP pair after 5 failures for 30 minutes.

@@ -8,7 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from tochuc.api_urls import router
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="organizations:tree"), name="home"),
+    path("", RedirectView.as_view(pattern_name="indicators:dashboard"), name="home"),
     path("tai-khoan/", include("tochuc.accounts.urls")),
     path("to-chuc/", include("tochuc.organizations.urls")),
     path("don-vi-hanh-chinh/", include("tochuc.administrative_units.urls")),
@@ -23,6 +23,8 @@ urlpatterns = [
     path("danh-gia/", include("tochuc.ratings.urls")),
     path("dai-hoi/", include("tochuc.congresses.urls")),
     path("bien-che/", include("tochuc.staffing.urls")),
+    path("chi-so/", include("tochuc.indicators.urls")),
+    path("bao-cao/", include("tochuc.reports.urls")),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

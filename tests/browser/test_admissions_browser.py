@@ -29,7 +29,7 @@ def test_candidate_to_admission_and_progress(page, live_server, small_tree):
     page.fill("#id_username", tree.users.a_editor.username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url("**/to-chuc/**")
+    page.wait_for_url("**/chi-so/**")
 
     page.goto(f"{live_server.url}/ket-nap/them/")
     page.fill("#id_full_name", "Trần Thị Ưu Tú")

@@ -20,7 +20,7 @@ def test_fill_a_vacant_seat_from_the_board(page, live_server, small_tree, seats)
     page.fill("#id_username", small_tree.users.a_editor.username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url("**/to-chuc/**")
+    page.wait_for_url("**/chi-so/**")
 
     page.click("#cadre-menu")
     page.click("nav .dropdown-item:text-is('Bố trí, thiếu khuyết')")

@@ -13,7 +13,7 @@ def test_board_drill_down_and_next_step(page, live_server, small_tree, campaign)
     page.fill("#id_username", small_tree.users.a_editor.username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url("**/to-chuc/**")
+    page.wait_for_url("**/chi-so/**")
 
     page.goto(f"{live_server.url}/the-dang/?as_of=2025-12-31")
     page.screenshot(path="test-results/cards-board-a.png", full_page=False)

@@ -42,7 +42,7 @@ def test_admission_raises_the_total_by_one(page, live_server, commune_a):
     page.fill("#id_username", "xa_a_sua")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url("**/to-chuc/**")
+    page.wait_for_url("**/chi-so/**")
 
     page.goto(f"{live_server.url}/dang-vien/")
     before = total(page)

@@ -37,7 +37,7 @@ def test_fourth_person_is_refused_with_its_source(page, live_server, planning, a
     page.fill("#id_username", planning.tree.users.a_editor.username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url("**/to-chuc/**")
+    page.wait_for_url("**/chi-so/**")
 
     page.goto(f"{live_server.url}/quy-hoach/chuc-danh/{post.pk}/?as_of=2026-06-01")
     assert page.locator("#plan-figures .planned").inner_text() == "3"

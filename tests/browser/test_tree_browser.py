@@ -26,7 +26,7 @@ def test_tree_before_and_after_the_2025_reform(page, live_server, can_tho):
     page.fill("#id_username", "bantochuc")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url("**/to-chuc/**")
+    page.wait_for_url("**/chi-so/**")
 
     page.goto(f"{live_server.url}/to-chuc/?as_of=2024-12-31")
     roots = page.locator("#tree > ul > li")

@@ -70,9 +70,23 @@ def with_seats(posts: QuerySet[Post], on: dt.date) -> QuerySet[Post]:
     ).annotate(vacant=Greatest(F("quota") - F("holders"), zero))
 
 
-def posts_in(*, root, on: dt.date, body: str | None = None, **filters) -> QuerySet[Post]:
-    """Posts of the organizations in `root`'s subtree on `on`, with their figures then."""
-    posts = Post.objects.filter(organization_id__in=subtree_ids(root=root, on=on), **filters)
+def organizations_of_kind(*, root, on: dt.date, kind: str) -> QuerySet:
+    """Ids of the organizations of `kind` on `on` in `root`'s subtree (a subquery)."""
+    return OrganizationPeriod.objects.filter(
+        valid_at_q(on), kind=kind, organization_id__in=subtree_ids(root=root, on=on)
+    ).values("organization_id")
+
+
+def posts_in(
+    *, root, on: dt.date, body: str | None = None, kind: str | None = None, **filters
+) -> QuerySet[Post]:
+    """Posts of the organizations in `root`'s subtree on `on` (only those of organization
+    `kind` then, when given), with their figures then."""
+    if kind:
+        organizations = organizations_of_kind(root=root, on=on, kind=kind)
+    else:
+        organizations = subtree_ids(root=root, on=on)
+    posts = Post.objects.filter(organization_id__in=organizations, **filters)
     if body:
         posts = posts.filter(body=body)
     return with_seats(posts, on)
@@ -85,9 +99,15 @@ class SeatFill:
     quota: int
 
 
-def seat_fill(*, root, on: dt.date, body: str) -> SeatFill:
-    """Seats of `body` filled on `on` in the subtree: holdings, distinct people, quota."""
-    where = {"post__organization_id__in": subtree_ids(root=root, on=on), "post__body": body}
+def seat_fill(*, root, on: dt.date, body: str, kind: str | None = None) -> SeatFill:
+    """Seats of `body` filled on `on` in the subtree (only in organizations of `kind` then,
+    when given): holdings, distinct people, quota."""
+    organizations = (
+        organizations_of_kind(root=root, on=on, kind=kind)
+        if kind
+        else subtree_ids(root=root, on=on)
+    )
+    where = {"post__organization_id__in": organizations, "post__body": body}
     quota = PostQuota.objects.filter(valid_at_q(on), **where).aggregate(
         n=Coalesce(Sum("seats"), 0)
     )["n"]

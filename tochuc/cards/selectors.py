@@ -25,20 +25,31 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from tochuc.cards.campaign import STEP_LABELS, STEP_NAMES, campaign_series
 from tochuc.cards.models import CardExchange
 from tochuc.core.dating import valid_at_q
 from tochuc.core.formatting import vn_percent
-from tochuc.members.models import EventKind, MembershipSpan, Status
+from tochuc.members.models import EventKind, MembershipEvent, MembershipSpan, Status
 from tochuc.members.selectors import members_at, placed_in
 from tochuc.organizations.models import (
     Organization,
     OrganizationPeriod,
     OrganizationSuccession,
 )
-from tochuc.organizations.selectors import child_holding
+from tochuc.organizations.selectors import child_of
 
 FIGURES: dict[str, str] = {
     "eligible": "Thuộc diện đổi thẻ",
@@ -51,29 +62,29 @@ FIGURES: dict[str, str] = {
 
 def _flagged(*, on: dt.date, root, user, series: str) -> QuerySet[MembershipSpan]:
     """Members counted in `root` at `on`, joined to their exchange record of `series` (at
-    most one) and to the non-void CARD_EXCHANGE event, dated by `on`, that gave their card.
+    most one: unique per person and series) and flagged `exchanged` when a non-void
+    CARD_EXCHANGE event dated by `on` gave them their current card.
 
-    Joins rather than correlated subqueries: each figure's filter then reads columns, and the
-    counts are distinct per span, so one query scans the members once.
+    One row per span, so the figures count rows without DISTINCT and one query scans the
+    members once.
     """
+    exchanged = MembershipEvent.objects.filter(
+        person_id=OuterRef("person_id"),
+        kind=EventKind.CARD_EXCHANGE,
+        is_void=False,
+        effective_on__lte=on,
+        card_number=OuterRef("card_number"),
+    )
     return members_at(on=on, root=root, user=user).annotate(
         exchange=FilteredRelation(
             "person__card_exchanges", condition=Q(person__card_exchanges__series=series)
         ),
-        exchange_event=FilteredRelation(
-            "person__membership_events",
-            condition=Q(
-                person__membership_events__kind=EventKind.CARD_EXCHANGE,
-                person__membership_events__is_void=False,
-                person__membership_events__effective_on__lte=on,
-                person__membership_events__card_number=F("card_number"),
-            ),
-        ),
+        exchanged=Exists(exchanged),
     )
 
 
 def _figure_q(series: str, on: dt.date) -> dict[str, Q]:
-    done = Q(card_series=series, exchange_event__isnull=False)
+    done = Q(card_series=series, exchanged=True)
     eligible = (Q(status=Status.FULL) & ~Q(card_number="") & ~Q(card_series=series)) | done
     figures = {"eligible": eligible, "done": done}
     figures.update({step: eligible & Q(**{f"exchange__{step}_on__lte": on}) for step in STEP_NAMES})
@@ -82,8 +93,43 @@ def _figure_q(series: str, on: dt.date) -> dict[str, Q]:
     return figures
 
 
-def _counts(series: str, on: dt.date) -> dict[str, Count]:
-    return {name: Count("id", filter=q, distinct=True) for name, q in _figure_q(series, on).items()}
+def _facts(series: str, on: dt.date) -> dict[str, ExpressionWrapper]:
+    """The facts the figures are made of (`_figure_q` combined in Python), one boolean
+    column each: a full member holding a card, holding a card of an earlier series, having
+    received the new card (done), and each step reached by `on`."""
+    facts = {
+        "carded_full": Q(status=Status.FULL) & ~Q(card_number=""),
+        "earlier_series": ~Q(card_series=series),
+        "done": Q(card_series=series, exchanged=True),
+        **{step: Q(**{f"exchange__{step}_on__lte": on}) for step in STEP_NAMES},
+    }
+    return {
+        f"fact_{name}": ExpressionWrapper(q, output_field=BooleanField())
+        for name, q in facts.items()
+    }
+
+
+def _counted(
+    spans: QuerySet, series: str, on: dt.date, *group: str
+) -> list[tuple[tuple, Progress]]:
+    """The figures of `spans` per value of `group`: the members are grouped by their facts
+    in the database (each fact computed once per row), then the figures are added up from
+    the groups as `_figure_q` defines them."""
+    facts = _facts(series, on)
+    rows = spans.annotate(**facts).order_by().values(*group, *facts).annotate(n=Count("id"))
+    found: dict[tuple, Progress] = {}
+    for row in rows:
+        progress = found.setdefault(tuple(row[g] for g in group), Progress())
+        done = bool(row["fact_done"])
+        if not (done or (row["fact_carded_full"] and row["fact_earlier_series"])):
+            continue
+        n = row["n"]
+        progress.eligible += n
+        progress.done += n if done else 0
+        for step in STEP_NAMES:
+            progress.steps[step] += n if row[f"fact_{step}"] else 0
+        progress.not_declared += n if not done and not row["fact_declared"] else 0
+    return list(found.items())
 
 
 @dataclass
@@ -98,15 +144,6 @@ class Progress:
     @property
     def percent(self) -> str:
         return vn_percent(self.done, self.eligible)
-
-    @classmethod
-    def from_row(cls, row: dict) -> Progress:
-        return cls(
-            eligible=row["eligible"],
-            done=row["done"],
-            steps={step: row[step] for step in STEP_NAMES},
-            not_declared=row["not_declared"],
-        )
 
     def add(self, other: Progress) -> None:
         self.eligible += other.eligible
@@ -140,8 +177,8 @@ def card_exchange_progress(
     are the lazy querysets behind each figure (see the module docstring for definitions).
     """
     series = campaign_series(on)
-    row = _flagged(on=on, root=root, user=user, series=series).aggregate(**_counts(series, on))
-    progress = CardExchangeProgress(**vars(Progress.from_row(row)))
+    counted = _counted(_flagged(on=on, root=root, user=user, series=series), series, on)
+    progress = CardExchangeProgress(**vars(counted[0][1] if counted else Progress()))
     progress.members = {
         figure: card_exchange_members(root=root, on=on, figure=figure, user=user)
         for figure in FIGURES
@@ -164,18 +201,18 @@ def card_exchange_board(
 ) -> tuple[list[BoardRow], Progress]:
     """One row per organization directly under `root` at `on`, and the total.
 
-    Two queries: the figures grouped by child, and the children's names. Members placed
+    Four queries: the figures grouped by organization, which child holds each organization
+    (`child_of`, two), and the children's names. Members placed
     in `root` itself form a row of their own (`direct`) when there are any.
     """
     series = campaign_series(on)
-    grouped = (
-        _flagged(on=on, root=root, user=user, series=series)
-        .annotate(child=child_holding(root.pk, on, "organization_id", via_heir=True))
-        .order_by()
-        .values("child")
-        .annotate(**_counts(series, on))
+    grouped = _counted(
+        _flagged(on=on, root=root, user=user, series=series), series, on, "organization_id"
     )
-    by_child = {row["child"]: Progress.from_row(row) for row in grouped}
+    child = child_of(root.pk, on, via_heir=True)
+    by_child: dict[int | None, Progress] = {}
+    for (organization_id,), progress in grouped:  # a span has one organization
+        by_child.setdefault(child.get(organization_id), Progress()).add(progress)
     rows = [
         BoardRow(
             period.organization_id, period.name, by_child.pop(period.organization_id, Progress())

@@ -17,7 +17,7 @@ def vn_ratio(part: int, whole: int) -> str:
 
 
 def vn_percent(part: int, whole: int, places: int = 2) -> str:
-    """(126014, 133650) → '94,28%': rounded half up, decimal comma."""
+    """(126014, 133659) → '94,28%': rounded half up, decimal comma."""
     if not whole:
         return "—"
     quantum = Decimal(1).scaleb(-places)

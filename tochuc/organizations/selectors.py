@@ -143,3 +143,27 @@ def child_holding(root_id: int, on: dt.date, field: str, *, via_heir: bool = Fal
             valid_at_q(on), ancestor_id__in=children, **where
         ).values("ancestor_id")[:1]
     )
+
+
+def child_of(root_id: int, on: dt.date, *, via_heir: bool = False) -> dict[int, int]:
+    """For per-child figures grouped by organization first: organization id → the
+    organization directly under `root_id` on `on` whose subtree holds it (with `via_heir`,
+    every organization whose heir on `on` lies there, merged ones included). The root's own
+    organization and those outside are absent. Two queries, whatever the subtree's size:
+    group the rows by organization in the database, then add the groups up per child."""
+    children = OrganizationClosure.objects.filter(
+        valid_at_q(on), ancestor_id=root_id, depth=1
+    ).values("descendant_id")
+    under = dict(
+        OrganizationClosure.objects.filter(valid_at_q(on), ancestor_id__in=children).values_list(
+            "descendant_id", "ancestor_id"
+        )
+    )
+    if not via_heir:
+        return under
+    from tochuc.organizations.models import OrganizationSuccession
+
+    heirs = OrganizationSuccession.objects.filter(
+        valid_at_q(on), heir_id__in=subtree_ids(root=root_id, on=on)
+    ).values_list("organization_id", "heir_id")
+    return {organization: under[heir] for organization, heir in heirs if heir in under}

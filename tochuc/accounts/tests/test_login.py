@@ -21,11 +21,11 @@ def test_login_page_is_vietnamese(client):
     assert "Mật khẩu" in response.content.decode()
 
 
-def test_login_with_good_password_lands_on_the_tree(client, small_tree):
+def test_login_with_good_password_lands_on_the_dashboard(client, small_tree):
     response = client.post(
         "/tai-khoan/dang-nhap/", {"username": "xa_a_xem", "password": PASSWORD}, follow=True
     )
-    assert response.redirect_chain[-1][0].startswith("/to-chuc/")
+    assert response.redirect_chain[-1][0].startswith("/chi-so/")
     assert "Đảng bộ xã An Mới" in response.content.decode()
 
 

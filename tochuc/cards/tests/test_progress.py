@@ -73,7 +73,7 @@ def test_board_and_progress_are_a_fixed_number_of_queries(
     t = small_tree
     with django_assert_num_queries(1):
         card_exchange_progress(root=t.p, on=LATE)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
         card_exchange_board(root=t.p, on=LATE)
 
 

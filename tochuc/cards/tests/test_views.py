@@ -26,7 +26,7 @@ def test_board_defaults_to_the_users_organization(client, small_tree, campaign):
 
 def test_board_query_count_is_fixed(client, small_tree, campaign, django_assert_max_num_queries):
     client.force_login(small_tree.users.province_admin)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         client.get(f"/the-dang/?org={small_tree.p.pk}&as_of={LATE}")
 
 
