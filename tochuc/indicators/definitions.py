@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from tochuc.admissions.models import AdmissionTarget, TargetKind
@@ -44,6 +44,7 @@ from tochuc.training.models import POLITICAL_THEORY_KINDS, REFRESHER_KINDS
 from tochuc.training.selectors import (
     enrollment_drilldown,
     enrollments_sent,
+    name_on,
     people_drilldown,
     training_figures,
 )
@@ -180,7 +181,7 @@ def _seat_records(body: str, query: Query, part: str) -> Records:
             ),
         )
         .select_related("person", "post", "decision")
-        .annotate(organization_name=_name_on(query.on, "post__organization"))
+        .annotate(organization_name=name_on(query.on, "post__organization"))
         .order_by("organization_name", "post__title", "person__name_folded")
     )
     columns = (
@@ -192,14 +193,6 @@ def _seat_records(body: str, query: Query, part: str) -> Records:
         Column("Quyết định", "decision"),
     )
     return Records("Người đang đảm nhiệm", rows, columns)
-
-
-def _name_on(on: dt.date, field: str) -> Subquery:
-    return Subquery(
-        OrganizationPeriod.objects.filter(valid_at_q(on), organization=OuterRef(field)).values(
-            "name"
-        )[:1]
-    )
 
 
 def _with_plan_label(posts):
@@ -353,7 +346,7 @@ def appointment_records(query: Query, part: str) -> Records:
         rows = rows.filter(kind=part)
     rows = (
         rows.select_related("person", "post", "decision")
-        .annotate(organization_name=_name_on(query.on, "post__organization"))
+        .annotate(organization_name=name_on(query.on, "post__organization"))
         .order_by("decision__signed_on", "person__name_folded", "id")
     )
     columns = (
