@@ -73,7 +73,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         report = self.get_object()
-        _, changes = selectors.changes_since(report, request.user)
+        changes = selectors.changes_since(report, request.user)
         data = self.get_serializer(report).data
         data["changes"] = [
             {"key": c.key, "label": c.label, "before": c.before, "after": c.after} for c in changes

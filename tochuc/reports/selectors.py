@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from tochuc.core.formatting import vn_int
 from tochuc.core.scoping import VIEW
-from tochuc.reports import quarterly
+from tochuc.indicators.registry import Query, figures
 from tochuc.reports.models import IssuedReport
 
 
@@ -49,21 +50,24 @@ def _flat(figures: dict) -> dict[str, tuple[str, int | None]]:
     return flat
 
 
-def changes_since(report: IssuedReport, user) -> tuple[dict, list[Change]]:
-    """Re-run the report's parameters on today's data (same organization, quarter and
-    date: back-dated entries and corrections show up) and list the figures that differ."""
-    now = quarterly.content(
+def changes_since(report: IssuedReport, user) -> list[Change]:
+    """Re-run the report's figures with its frozen parameters (organization, date, period,
+    cumulative start) on today's data, so back-dated entries and corrections show up, and
+    list the figures that differ. Only the figures: the tables are not recomputed."""
+    content = report.content
+    query = Query(
         root=report.organization,
-        quarter=quarterly.Quarter.parse(report.quarter),
         on=report.as_of,
+        start=dt.date.fromisoformat(content["period"]["start"]),
+        since=dt.date.fromisoformat(content["since"]),
         user=user,
-        tasks=report.content.get("tasks", ""),
     )
-    before, after = _flat(report.content["figures"]), _flat(now["figures"])
-    found = [
-        Change(key, (after.get(key) or before[key])[0], before.get(key, (None, None))[1],
-               after.get(key, (None, None))[1])
+    now = {key: figure.as_dict() for key, figure in figures(query).items()}
+    before, after = _flat(content["figures"]), _flat(now)
+    missing = (None, None)
+    return [
+        Change(key, (after.get(key) or before[key])[0], before.get(key, missing)[1],
+               after.get(key, missing)[1])
         for key in {**before, **after}
-        if before.get(key, (None, None))[1] != after.get(key, (None, None))[1]
+        if before.get(key, missing)[1] != after.get(key, missing)[1]
     ]  # fmt: skip
-    return now, found

@@ -134,8 +134,8 @@ def detail(request, pk: int):
     """An issued report: its frozen figures, and what changed since (same parameters, today's
     data)."""
     report = get_object_or_404(selectors.issued_reports(request.user), pk=pk)
-    now, changes = selectors.changes_since(report, request.user)
-    context = _preview(report.content) | {"report": report, "changes": changes, "now": now}
+    changes = selectors.changes_since(report, request.user)
+    context = _preview(report.content) | {"report": report, "changes": changes}
     return render(request, "reports/report_detail.html", context)
 
 
