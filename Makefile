@@ -43,7 +43,10 @@ demo: env static
 	TOCHUC_DEBUG=1 $(VENV)/tochuc generate_demo --province $(PROVINCE) --members $(DEMO_MEMBERS)
 	TOCHUC_DEBUG=1 $(VENV)/tochuc create_demo_users
 	@echo "tochuc đang chạy tại http://127.0.0.1:8000/ (Ctrl+C để dừng)"
-	TOCHUC_DEBUG=1 $(VENV)/tochuc runserver 127.0.0.1:8000
+# The background worker (imports) runs beside the web server and stops with it.
+	TOCHUC_DEBUG=1 $(VENV)/tochuc db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT; \
+		TOCHUC_DEBUG=1 $(VENV)/tochuc runserver 127.0.0.1:8000
 
 lint: env
 	$(VENV)/ruff check .

@@ -271,7 +271,7 @@ class Scenario:
     # Rows -------------------------------------------------------------------------------
 
     def open_tables(self) -> None:
-        self.people = Table(Person, "full_name", "name_folded", "sex", "date_of_birth")
+        self.people = Table(Person, "code", "full_name", "name_folded", "sex", "date_of_birth")
         self.spans = Table(
             MembershipSpan, "person", "valid_from", "valid_to", "status", "organization",
             "admitted_on", "confirmed_on", "card_number", "card_series",
@@ -296,7 +296,8 @@ class Scenario:
             sex = "female" if rng.random() < 0.38 else "male"
             name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
             birth = D(rng.randint(*born), rng.randint(1, 12), rng.randint(1, 28))
-            found.append((self.people.add(name, folded(name), sex, birth), birth))
+            code = f"HS{self.people.next_id:010d}"
+            found.append((self.people.add(code, name, folded(name), sex, birth), birth))
         # Written before any row refers to them: while a (deferred) foreign key is broken,
         # SQLite looks for the children of every parent row inserted.
         self.people.flush()

@@ -8,7 +8,9 @@ A route whose parameters the walker cannot fill fails the test: teach `fill_kwar
 
 from __future__ import annotations
 
+import html
 import importlib
+import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -20,6 +22,7 @@ from tochuc.organizations.models import Organization, OrganizationPeriod
 
 pytestmark = pytest.mark.django_db
 
+EXPORT_LINK = re.compile(r'href="([^"]*xuat=csv[^"]*)"')
 PUBLIC_REFERENCE = ("administrative_units:", "api-docs", "api-redoc", "api-schema")
 """Routes serving public reference data or documentation, with no organization data."""
 
@@ -154,6 +157,13 @@ def leaks(response, markers=B_MARKERS) -> list[str]:
     return [m for m in markers if m in text]
 
 
+def export_links(response) -> list[str]:
+    """The CSV exports a list page links (`core/_export_links.html`)."""
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+        return []
+    return [html.unescape(link) for link in EXPORT_LINK.findall(response.content.decode())]
+
+
 @pytest.mark.parametrize("user_attr", ["a_viewer", "a_editor", "a_admin"])
 def test_commune_a_user_reaches_nothing_of_commune_b(client, small_tree, user_attr):
     t = small_tree
@@ -165,9 +175,14 @@ def test_commune_a_user_reaches_nothing_of_commune_b(client, small_tree, user_at
     probes = ["", "?as_of=2025-12-04", "?q=mật bê", f"?parent={t.b.pk}", "?q=bsecret"]
     for url in urls:
         for probe in probes:
-            leaked = leaks(client.get(url + probe))
-            if leaked and not url.startswith(("/don-vi-hanh-chinh/", "/api/administrative")):
-                found[url + probe] = leaked
+            response = client.get(url + probe)
+            fetched = [(url + probe, response)]
+            if not probe:  # a list's export, as its page links it (CSV: the workbook's rows)
+                fetched += [(link, client.get(link)) for link in export_links(response)]
+            for where, answer in fetched:
+                leaked = leaks(answer)
+                if leaked and not where.startswith(("/don-vi-hanh-chinh/", "/api/administrative")):
+                    found[where] = leaked
         response = client.post(
             url,
             {

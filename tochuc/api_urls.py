@@ -8,6 +8,8 @@ from tochuc.cadres.api import AssignmentViewSet, MoveViewSet, PostViewSet, Sourc
 from tochuc.cards.api import CardExchangeViewSet
 from tochuc.congresses.api import register as register_congresses
 from tochuc.indicators.api import register as register_indicators
+from tochuc.interchange.api import register as register_imports
+from tochuc.interchange.export_api import register as register_interchange
 from tochuc.members.api import MembershipEventViewSet, MemberViewSet
 from tochuc.organizations.api import OrganizationViewSet
 from tochuc.people.api import PersonViewSet
@@ -37,3 +39,5 @@ register_congresses(router)
 register_staffing(router)
 register_indicators(router)
 register_reports(router)
+register_imports(router)
+register_interchange(router)

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "tochuc.core",
     "tochuc.accounts",
     "tochuc.administrative_units",
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "tochuc.staffing",
     "tochuc.indicators",
     "tochuc.reports",
+    "tochuc.interchange",
     "tochuc.demo",
 ]
 
@@ -160,9 +163,29 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # also creates var/ for the SQLite file
 WHITENOISE_USE_FINDERS = True
 STATICFILES_DIRS = [BASE_DIR / "tochuc" / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
+"""Uploaded files (imported workbooks under imports/); never served by URL."""
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Progress of background imports: shared by the worker and the web processes, and kept
+    # out of the database, whose write lock a running import holds on SQLite.
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "progress",
+        "TIMEOUT": 24 * 3600,
+    },
+}
+
+# Background jobs (django-tasks): the database queue, run by `tochuc db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TOCHUC_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    }
 }
 
 SESSION_COOKIE_HTTPONLY = True

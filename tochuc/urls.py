@@ -25,6 +25,7 @@ urlpatterns = [
     path("bien-che/", include("tochuc.staffing.urls")),
     path("chi-so/", include("tochuc.indicators.urls")),
     path("bao-cao/", include("tochuc.reports.urls")),
+    path("trao-doi/", include("tochuc.interchange.urls")),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from tochuc.accounts import tables
 from tochuc.accounts.forms import UserChangeForm, UserCreateForm
 from tochuc.accounts.models import User
 from tochuc.accounts.services import user_change, user_create
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import MANAGE
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.models import Organization
 
 
@@ -31,6 +33,14 @@ def _refusal_to_form(form, exc: ValidationError) -> None:
 @login_required
 def user_list(request):
     users = _users(request).order_by("organization__code", "username")
+    if export_format(request):
+        return table_response(
+            request,
+            name="nguoi-dung",
+            title="Người dùng trong phạm vi quản lý",
+            columns=tables.USERS,
+            rows=users,
+        )
     return render(request, "accounts/user_list.html", {"users": users})
 
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from tochuc.admissions import selectors, services
+from tochuc.admissions import selectors, services, tables
 from tochuc.admissions.filtersets import AdmissionTargetFilterSet, CandidateFilterSet
 from tochuc.admissions.forms import (
     AdmitForm,
@@ -21,10 +21,12 @@ from tochuc.admissions.forms import (
 )
 from tochuc.admissions.models import AdmissionTarget, Candidate, TargetKind
 from tochuc.core.dating import day_before
+from tochuc.core.formatting import vn_date
 from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE
 from tochuc.core.services import decision_cite
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import chosen_organization, organization_name
 from tochuc.organizations.selectors import subtree_ids
 
@@ -46,9 +48,18 @@ def candidate_list(request):
     root = chosen_organization(request)
     candidates = selectors.candidates_in(root=root, on=request.as_of, user=request.user)
     filterset = CandidateFilterSet(request.GET, queryset=candidates.order_by("person__name_folded"))
+    root_name = organization_name(root, request.as_of)
+    if export_format(request):
+        return table_response(
+            request,
+            name="quan-chung-uu-tu",
+            title=f"Quần chúng ưu tú — {root_name}, ngày {vn_date(request.as_of)}",
+            columns=tables.CANDIDATES,
+            rows=filterset.qs,
+        )
     context = {
         "root": root,
-        "root_name": organization_name(root, request.as_of),
+        "root_name": root_name,
         "filterset": filterset,
         "candidates": filterset.qs[:500],
         "may_change": request.user.may(CHANGE),
@@ -201,9 +212,18 @@ def target_list(request):
         .order_by("kind", "-starts_on", "organization__code")
     )
     filterset = AdmissionTargetFilterSet(request.GET, queryset=targets)
+    root_name = organization_name(root, request.as_of)
+    if export_format(request):
+        return table_response(
+            request,
+            name="chi-tieu-ket-nap",
+            title=f"Chỉ tiêu kết nạp — {root_name}",
+            columns=tables.TARGETS,
+            rows=filterset.qs,
+        )
     context = {
         "root": root,
-        "root_name": organization_name(root, request.as_of),
+        "root_name": root_name,
         "filterset": filterset,
         "targets": filterset.qs,
         "may_change": request.user.may(CHANGE),
@@ -299,6 +319,15 @@ def progress(request):
         root=root, on=on, year=year if not term else None, term=term, restated=restated,
         user=request.user,
     )  # fmt: skip
+    events = selectors.admission_drilldown(result.events)
+    if export_format(request):
+        return table_response(
+            request,
+            name="ket-nap",
+            title=f"{result.sentence} — {organization_name(root, on)}",
+            columns=tables.ADMISSIONS,
+            rows=events,
+        )
     terms = (
         AdmissionTarget.objects.restrict(request.user)
         .filter(kind=TargetKind.TERM)
@@ -310,7 +339,7 @@ def progress(request):
         "root": root,
         "root_name": organization_name(root, on),
         "progress": result,
-        "events": selectors.admission_drilldown(result.events),
+        "events": events,
         "year": year,
         "term": term,
         "terms": terms,

@@ -10,12 +10,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tochuc.cards import selectors, services
+from tochuc.cards import selectors, services, tables
 from tochuc.cards.campaign import STEP_LABELS, STEPS, campaign_series, campaign_source
 from tochuc.cards.forms import DeclareForm, StepForm
 from tochuc.cards.models import CardExchange
+from tochuc.core.formatting import vn_date
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.core.tabular import export_format, table_response
 from tochuc.members.selectors import members_at
 from tochuc.organizations.models import Organization
 from tochuc.organizations.pages import chosen_organization
@@ -51,9 +53,19 @@ def _member_list(request, figure: str):
     spans = selectors.card_exchange_members(
         root=root, on=request.as_of, figure=figure, user=request.user, direct=direct
     )
+    heading = _heading(root, request.as_of)
+    if export_format(request):
+        scope = " (sinh hoạt trực tiếp)" if direct else ""
+        return table_response(
+            request,
+            name="doi-the",
+            title=f"{selectors.FIGURES[figure]} — {heading}{scope}, ngày {vn_date(request.as_of)}",
+            columns=tables.MEMBERS,
+            rows=spans,
+        )
     context = {
         "root": root,
-        "heading": _heading(root, request.as_of),
+        "heading": heading,
         "figure": figure,
         "figure_label": selectors.FIGURES[figure],
         "direct": direct,

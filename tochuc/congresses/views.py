@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tochuc.congresses import selectors, services
+from tochuc.congresses import selectors, services, tables
 from tochuc.congresses.eligibility import age_check, previous_committee_seats
 from tochuc.congresses.filtersets import CongressFilterSet
 from tochuc.congresses.forms import (
@@ -37,9 +37,11 @@ from tochuc.congresses.models import (
     ResolutionTarget,
     Role,
 )
+from tochuc.core.formatting import vn_date
 from tochuc.core.forms import bootstrap, errors_named, refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import (
     change_scope,
     chosen_organization,
@@ -71,10 +73,17 @@ def congress_list(request):
     filterset = CongressFilterSet(request.GET, queryset=found)
     bootstrap(filterset.form)
     congresses = filterset.qs
+    rows = selectors.congress_rows(congresses).order_by("-opened_on", "organization_name", "id")
+    if export_format(request):
+        return table_response(
+            request,
+            name="dai-hoi",
+            title=f"Đại hội đảng bộ — {organization_name(root, on)}, ngày {vn_date(on)}",
+            columns=tables.congress_columns(selectors.seat_figures(congresses)),
+            rows=rows,
+        )
     totals = selectors.congress_totals(congresses)
-    page = Paginator(
-        selectors.congress_rows(congresses).order_by("-opened_on", "organization_name", "id"), 50
-    ).get_page(request.GET.get("page"))
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     shown = Congress.objects.filter(pk__in=[c.pk for c in page])
     seats = selectors.seat_figures(shown)
     for congress in page:
@@ -219,9 +228,18 @@ def delegates(request, pk: int):
     kind = request.GET.get("kind", "")
     if kind in DelegateKind.values:
         listed = listed.filter(kind=kind)
+    heading = _heading(congress)
+    if export_format(request):
+        return table_response(
+            request,
+            name="dai-bieu",
+            title=f"Danh sách đại biểu — {heading}",
+            columns=tables.DELEGATES,
+            rows=listed,
+        )
     context = {
         "congress": congress,
-        "heading": _heading(congress),
+        "heading": heading,
         "delegates": listed,
         "counts": selectors.delegates_by_kind(congress),
         "kind": kind,

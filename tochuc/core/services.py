@@ -7,7 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from tochuc.core.models import Decision
+from tochuc.core.models import AuditEntry, Decision
 
 
 class StaleEdit(ValidationError):
@@ -39,3 +39,13 @@ def decision_cite(*, number: str, signed_on: dt.date, issuer: str, title: str = 
         number=number, signed_on=signed_on, issuer=issuer, defaults={"title": title}
     )
     return decision
+
+
+def export_record(*, user, subject: str, detail: dict) -> AuditEntry:
+    """Write an export (a report, a list) to the audit log: who, what, when, how."""
+    return AuditEntry.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        action=AuditEntry.Action.EXPORT,
+        subject=subject[:255],
+        detail=detail,
+    )

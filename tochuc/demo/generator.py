@@ -34,10 +34,10 @@ from tochuc.administrative_units.models import AdministrativeUnit
 from tochuc.admissions.models import AdmissionTarget
 from tochuc.cadres.models import Post
 from tochuc.cards.models import CardExchange
+from tochuc.core.bulk import BulkWriter, decision_ids, deferred_indexes
 from tochuc.core.dating import REFORM_2025, valid_at_q
 from tochuc.core.formatting import vn_int
 from tochuc.demo import members as m
-from tochuc.demo.bulk import BulkWriter, decision_ids, deferred_indexes
 from tochuc.demo.members import MemberFactory, Place, Weighted
 from tochuc.demo.seats import SeatGenerator, SeatReport
 from tochuc.demo.staffing import headcounts

@@ -86,7 +86,7 @@ ENDINGS = [
 """Endings other than death, with their share of members since 2015."""
 
 PERSON_FIELDS = (
-    "id", "full_name", "name_folded", "sex", "date_of_birth", "ethnicity", "religion",
+    "id", "code", "full_name", "name_folded", "sex", "date_of_birth", "ethnicity", "religion",
     "hometown_id", "residence_id", "citizen_id", "phone", "general_education",
     "professional_level", "political_theory", "sector",
 )  # fmt: skip
@@ -569,8 +569,8 @@ class MemberFactory:
             if rng.random() < 0.9
             else GeneralEducation.LOWER_SECONDARY
         )
-        return (person, name, folded, sex, born, ethnicity, religion, hometown, residence,
-                citizen_id, phone, education)  # fmt: skip
+        return (person, f"HS{person:010d}", name, folded, sex, born, ethnicity, religion,
+                hometown, residence, citizen_id, phone, education)  # fmt: skip
 
     # Training --------------------------------------------------------------------------------
 

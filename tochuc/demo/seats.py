@@ -35,8 +35,8 @@ from tochuc.cadres.models import (
     PostQuota,
     SourcingPlan,
 )
+from tochuc.core.bulk import BulkWriter, decision_ids, update_rows
 from tochuc.core.dating import END_OF_TIME, REFORM_2025, day_before
-from tochuc.demo.bulk import BulkWriter, decision_ids, update_rows
 from tochuc.demo.members import THEORY_RANK
 from tochuc.demo.training import quarters
 from tochuc.members.replay import add_months

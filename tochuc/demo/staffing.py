@@ -17,8 +17,8 @@ import datetime as dt
 import random
 from collections import defaultdict
 
+from tochuc.core.bulk import BulkWriter, decision_ids
 from tochuc.core.dating import REFORM_2025
-from tochuc.demo.bulk import BulkWriter, decision_ids
 from tochuc.staffing.models import Category, Headcount
 
 C, P = Category.CIVIL_SERVANTS, Category.PUBLIC_EMPLOYEES

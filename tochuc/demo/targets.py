@@ -22,8 +22,8 @@ import random
 from collections import Counter
 
 from tochuc.admissions.models import AdmissionTarget, TargetKind
+from tochuc.core.bulk import BulkWriter
 from tochuc.core.dating import REFORM_2025
-from tochuc.demo.bulk import BulkWriter
 
 FIELDS = ("organization_id", "kind", "year", "term", "starts_on", "ends_on", "count")
 LAST_OLD = REFORM_2025 - dt.timedelta(days=1)

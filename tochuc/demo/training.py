@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from tochuc.core.bulk import BulkWriter, delete_ids
 from tochuc.core.dating import REFORM_2025
-from tochuc.demo.bulk import BulkWriter, delete_ids
 from tochuc.demo.members import HISTORY_START, ClassSlot
 from tochuc.training.models import Course, CourseKind, Mode, TrainingClass
 

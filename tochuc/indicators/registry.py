@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 
 from tochuc.core.dating import REFORM_2025
 from tochuc.core.formatting import vn_date, vn_int, vn_percent
+from tochuc.core.tabular import Column
 from tochuc.organizations.models import Organization
 
 COUNTS = {
@@ -173,22 +174,6 @@ class Figure:
             "parts": [{"key": p.key, "label": p.label, "value": p.value} for p in self.parts],
             "checks": [{"label": c.label, "ok": c.ok} for c in self.checks],
         }
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of a drill-down list: its heading and the row's attribute path (or a
-    function of the row)."""
-
-    header: str
-    value: str | Callable[[Any], Any]
-
-    def of(self, row) -> Any:
-        if callable(self.value):
-            return self.value(row)
-        for name in self.value.split("."):
-            row = getattr(row, name, None) if row is not None else None
-        return row
 
 
 @dataclass(frozen=True)

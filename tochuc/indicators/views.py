@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from tochuc.core.formatting import parse_vn_date, vn_date, vn_int
+from tochuc.core.tabular import export_format, table_response
 from tochuc.indicators import charts, registry
 from tochuc.indicators.drilldown import drill_value, tally
 from tochuc.indicators.registry import (
@@ -307,7 +308,7 @@ def cell(value, header: str = "") -> str:
 def records(request, key: str):
     """The records behind one figure (`?part=`: "" the value, "whole", or a part offered by
     the indicator) for the chosen subtree as of the date, 50 a page, reconciled with the
-    figure."""
+    figure; all of them as a file with `?xuat=xlsx|csv`."""
     try:
         indicator = registry.get(key)
     except KeyError as exc:
@@ -319,6 +320,19 @@ def records(request, key: str):
     query, dates, errors = page_query(request, root)
     figure = indicator.compute(query)
     found = registry.records(key, query, part)
+    part_label = {"": "", "whole": WHOLE_LABELS.get(key, "mẫu số")}.get(part)
+    if part_label is None:
+        part_label = next(p.label for p in figure.parts if p.key == part)
+    if export_format(request):
+        heading = organization_name(root, query.on)
+        label = f"{indicator.label}: {part_label}" if part_label else indicator.label
+        return table_response(
+            request,
+            name=f"chi-so-{key}",
+            title=f"{label} — {heading}, {span_text(indicator, query)}",
+            columns=found.columns,
+            rows=found.rows,
+        )
     counted = tally(indicator, found, query, part)
     expected = drill_value(figure, part)
     paginator = Paginator(found.rows, PER_PAGE)
@@ -340,9 +354,6 @@ def records(request, key: str):
         ]
         for row in values
     ]
-    part_label = {"": "", "whole": WHOLE_LABELS.get(key, "mẫu số")}.get(part)
-    if part_label is None:
-        part_label = next(p.label for p in figure.parts if p.key == part)
     drills = [
         PartLink("", "Tổng số", figure.value, records_url(key, root, query.on, dates)),
         *(

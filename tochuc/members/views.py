@@ -12,11 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from tochuc.core.dating import day_before
-from tochuc.core.formatting import vn_int
+from tochuc.core.formatting import vn_date, vn_int
 from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
-from tochuc.members import selectors, services
+from tochuc.core.tabular import export_format, table_response
+from tochuc.members import selectors, services, tables
 from tochuc.members.filtersets import MemberFilterSet
 from tochuc.members.forms import (
     FIRST_KINDS,
@@ -71,7 +72,8 @@ def total_text(totals: dict[str, int]) -> str:
 
 @login_required
 def member_list(request):
-    """Danh sách đảng viên of a subtree as of the chosen date, filtered, 100 a page."""
+    """Danh sách đảng viên of a subtree as of the chosen date, filtered, 100 a page; the
+    whole list as a file with `?xuat=xlsx|csv`."""
     on = request.as_of
     root = _root(request)
     filterset = MemberFilterSet(
@@ -79,17 +81,28 @@ def member_list(request):
         queryset=selectors.members_at(on=on, root=root, user=request.user),
         on=on,
     )
-    totals = selectors.member_totals(filterset.qs)
     hosted_tab = request.GET.get("tab") == "hosted"
     if hosted_tab:
         spans = selectors.hosted_at(on=on, root=root) if root else filterset.qs.none()
     else:
         spans = filterset.qs
-    paginator = Paginator(selectors.member_rows(spans, on=on), PAGE_SIZE)
+    period = root.period_at(on) if root else None
+    rows = selectors.member_rows(spans, on=on)
+    if export_format(request):
+        name = period.name if period else getattr(root, "code", "")
+        title = "Đảng viên sinh hoạt tạm thời tại" if hosted_tab else "Danh sách đảng viên —"
+        return table_response(
+            request,
+            name="dang-vien-tam-thoi" if hosted_tab else "dang-vien",
+            title=f"{title} {name}, ngày {vn_date(on)}",
+            columns=tables.HOSTED if hosted_tab else tables.MEMBERS,
+            rows=rows,
+        )
+    totals = selectors.member_totals(filterset.qs)
+    paginator = Paginator(rows, PAGE_SIZE)
     if not hosted_tab:
         paginator.count = totals["total"]  # already counted: spare a second scan
     page = paginator.get_page(request.GET.get("page"))
-    period = root.period_at(on) if root else None
     context = {
         "root": root,
         "period": period,

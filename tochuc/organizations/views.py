@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from tochuc.core.formatting import vn_date
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE
 from tochuc.core.services import decision_cite
+from tochuc.core.tabular import export_format, table_response
 from tochuc.members.alerts import confirmation_overdue
 from tochuc.members.selectors import member_counts
-from tochuc.organizations import selectors, services
+from tochuc.organizations import selectors, services, tables
 from tochuc.organizations.forms import ChangeForm, DissolveForm, EstablishForm
 from tochuc.organizations.models import Organization
 
@@ -24,7 +26,16 @@ def _organization(request, pk: int, action: str = "view") -> Organization:
 
 @login_required
 def tree(request):
-    """Cây tổ chức as of the chosen date, opened one level at a time."""
+    """Cây tổ chức as of the chosen date, opened one level at a time; the whole tree the user
+    sees as a list with `?xuat=xlsx|csv`."""
+    if export_format(request):
+        return table_response(
+            request,
+            name="cay-to-chuc",
+            title=f"Cây tổ chức tính đến ngày {vn_date(request.as_of)}",
+            columns=tables.TREE,
+            rows=tables.tree_rows(selectors.periods_at(on=request.as_of, user=request.user)),
+        )
     roots = selectors.tree_roots(user=request.user, on=request.as_of)
     return render(request, "organizations/tree.html", {"roots": roots})
 

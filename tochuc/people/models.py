@@ -1,5 +1,8 @@
 """Hồ sơ cá nhân: a person, member or not (cadres and admission candidates are persons too)."""
 
+import base64
+import secrets
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -23,7 +26,20 @@ SENSITIVE_FIELDS = ("citizen_id", "phone")
 """Shown only to roles allowed to see them; every read of them is logged."""
 
 
+def new_code() -> str:
+    """A fresh «mã hồ sơ»: «HS» and 12 random base-32 characters (60 bits, so that codes made
+    on different machines don't collide), distinct in shape from the demo's «HS» + 10 digits."""
+    return "HS" + base64.b32encode(secrets.token_bytes(8)).decode()[:12]
+
+
 class Person(OptimisticLock):
+    code = models.CharField(
+        "mã hồ sơ",
+        max_length=32,
+        unique=True,
+        default=new_code,
+        help_text="Khóa ổn định của hồ sơ, dùng khi trao đổi dữ liệu (nhập, xuất Excel).",
+    )
     full_name = models.CharField("họ và tên", max_length=120)
     name_folded = models.CharField(max_length=130, editable=False, default="", db_index=True)
     sex = models.CharField("giới tính", max_length=8, choices=Sex.choices)

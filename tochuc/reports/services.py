@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from tochuc.core.formatting import vn_date
-from tochuc.core.models import AuditEntry
+from tochuc.core.services import export_record
 from tochuc.organizations.models import Organization
 from tochuc.organizations.pages import may_change
 from tochuc.reports import quarterly
@@ -81,9 +81,8 @@ def export(*, content: dict, fmt: str, user=None, number: str = "", signer_name:
         doc = quarterly.document(content, number=number, signer_name=signer_name)
         data, content_type, extension = render(doc, fmt), CONTENT_TYPES[fmt], EXTENSIONS[fmt]
     code = content["organization"]["code"]
-    AuditEntry.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        action=AuditEntry.Action.EXPORT,
+    export_record(
+        user=user,
         subject=f"Báo cáo quý {content['quarter']} {code}",
         detail={"format": fmt, "as_of": content["as_of"], "organization": code},
     )

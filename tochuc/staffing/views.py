@@ -16,8 +16,9 @@ from django.urls import reverse
 from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import change_scope, chosen_organization
-from tochuc.staffing import selectors, services
+from tochuc.staffing import selectors, services, tables
 from tochuc.staffing.forms import HeadcountEditForm, HeadcountForm
 from tochuc.staffing.models import BASELINE_YEAR, Category, Headcount
 
@@ -49,15 +50,22 @@ def headcounts(request):
     """Biên chế của cây tổ chức trong một năm: each unit's approved and actual headcount
     (units merged away shown under the unit they count for today), with edit links."""
     context = _params(request)
-    rows = list(
-        selectors.headcount_rows(
-            root=context["root"],
-            on=context["on"],
-            years=[context["year"]],
-            user=request.user,
-            category=context["category"],
-        )
+    found = selectors.headcount_rows(
+        root=context["root"],
+        on=context["on"],
+        years=[context["year"]],
+        user=request.user,
+        category=context["category"],
     )
+    if export_format(request):
+        return table_response(
+            request,
+            name="bien-che",
+            title=f"Biên chế năm {context['year']} — {context['root_name']}",
+            columns=tables.HEADCOUNTS,
+            rows=found,
+        )
+    rows = list(found)
     editable = set()
     if request.user.may(CHANGE):
         editable = set(
@@ -174,6 +182,15 @@ def reduction_records(request):
         user=request.user,
         category=context["category"],
     )
+    if export_format(request):
+        return table_response(
+            request,
+            name="ban-ghi-bien-che",
+            title=f"Bản ghi biên chế năm {context['baseline_year']} và {context['year']} — "
+            f"{context['root_name']}",
+            columns=tables.record_columns(context["on"]),
+            rows=context["rows"],
+        )
     return render(request, "staffing/reduction_records.html", context)
 
 
@@ -188,4 +205,12 @@ def balance(request):
         user=request.user,
         category=context["category"],
     )
+    if export_format(request):
+        return table_response(
+            request,
+            name="doi-du-thieu",
+            title=f"Dôi dư, thiếu biên chế năm {context['year']} — {context['root_name']}",
+            columns=tables.BALANCE,
+            rows=tables.balance_rows(context["balance"]),
+        )
     return render(request, "staffing/balance.html", context)

@@ -14,13 +14,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tochuc.core.formatting import parse_vn_date
+from tochuc.core.formatting import parse_vn_date, vn_date
 from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
 from tochuc.people.models import Person
-from tochuc.training import selectors, services
+from tochuc.training import selectors, services, tables
 from tochuc.training.forms import (
     ClassEditForm,
     ClassForm,
@@ -73,10 +74,17 @@ def class_list(request):
         classes = classes.filter(opens_on__year=int(year))
     if text:
         classes = classes.filter(name__icontains=text)
+    classes = classes.order_by("-opens_on", "id")
+    if export_format(request):
+        return table_response(
+            request,
+            name="lop-dao-tao",
+            title="Lớp đào tạo, bồi dưỡng",
+            columns=tables.CLASSES,
+            rows=classes,
+        )
     context = {
-        "page": Paginator(classes.order_by("-opens_on", "id"), 100).get_page(
-            request.GET.get("page")
-        ),
+        "page": Paginator(classes, 100).get_page(request.GET.get("page")),
         "kinds": CourseKind.choices,
         "kind": kind,
         "year": year,
@@ -293,6 +301,14 @@ def course_list(request):
         .select_related("organization")
         .order_by("kind", "name", "id")
     )
+    if export_format(request):
+        return table_response(
+            request,
+            name="chuong-trinh-dao-tao",
+            title="Chương trình đào tạo, bồi dưỡng",
+            columns=tables.COURSES,
+            rows=courses,
+        )
     editable = set(Course.objects.restrict(request.user, CHANGE).values_list("id", flat=True))
     context = {"courses": courses, "may_change": request.user.may(CHANGE), "editable": editable}
     return render(request, "training/course_list.html", context)
@@ -459,11 +475,27 @@ def _drill(request) -> tuple[dict, object]:
     return context, enrollments
 
 
+def _drill_export(request, context: dict, *, name: str, unit: str, columns, rows):
+    """A drill-down list as a file: «<label> — người|lượt — <subtree>, <period>»."""
+    period = f"lớp khai giảng từ {vn_date(context['start'])} đến {vn_date(context['end'])}"
+    return table_response(
+        request,
+        name=name,
+        title=f"{context['label']} — {unit} — {context['root_name']}, {period}",
+        columns=columns,
+        rows=rows,
+    )
+
+
 @login_required
 def figure_people(request):
     """The persons behind a "người" figure (`?org=&start=&end=&group=` or `&kind=`)."""
     context, enrollments = _drill(request)
     people = selectors.people_drilldown(enrollments)
+    if export_format(request):
+        return _drill_export(
+            request, context, name="dao-tao-nguoi", unit="người", columns=tables.PEOPLE, rows=people
+        )
     context["page"] = Paginator(people, 100).get_page(request.GET.get("page"))
     return render(request, "training/figure_people.html", context)
 
@@ -473,5 +505,14 @@ def figure_enrollments(request):
     """The records behind a "lượt" figure (`?org=&start=&end=&group=` or `&kind=`)."""
     context, enrollments = _drill(request)
     rows = selectors.enrollment_drilldown(enrollments, context["end"])
+    if export_format(request):
+        return _drill_export(
+            request,
+            context,
+            name="dao-tao-luot",
+            unit="lượt",
+            columns=tables.ENROLLMENTS,
+            rows=rows,
+        )
     context["page"] = Paginator(rows, 100).get_page(request.GET.get("page"))
     return render(request, "training/figure_enrollments.html", context)

@@ -11,12 +11,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tochuc.cadres import selectors, services
+from tochuc.cadres import selectors, services, tables
 from tochuc.cadres.forms import MOBILITY_START, MoveEndForm, MoveFilterForm, MoveForm
 from tochuc.cadres.models import Move, MoveKind
+from tochuc.core.formatting import vn_date
 from tochuc.core.forms import errors_named, refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
 from tochuc.people.models import Person
 
@@ -42,12 +44,24 @@ def move_list(request):
         destination_level=data.get("destination_level") or None,
         decided_at_commune_level=decided,
     )
-    page = Paginator(selectors.move_rows(found), 50).get_page(request.GET.get("page"))
+    rows = selectors.move_rows(found)
+    heading = organization_name(root, on)
+    if export_format(request):
+        kind = f" ({MoveKind(data['kind']).label.lower()})" if data.get("kind") else ""
+        return table_response(
+            request,
+            name="dieu-dong",
+            title=f"Tăng cường, biệt phái, điều động, luân chuyển — {heading}{kind}, "
+            f"từ {vn_date(since)} đến {vn_date(on)}",
+            columns=tables.MOVES,
+            rows=rows,
+        )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "root": root,
-        "heading": organization_name(root, on),
+        "heading": heading,
         "form": form,
         "since": since,
         "kind_label": MoveKind(data["kind"]).label if data.get("kind") else "",

@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from tochuc.cadres.models import Body, Post
+from tochuc.core.formatting import vn_date
 from tochuc.core.forms import refused
 from tochuc.core.history import history_entries
 from tochuc.core.scoping import CHANGE, VIEW
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import chosen_organization, may_change, organization_name
 from tochuc.people.models import Person
-from tochuc.planning import selectors, services
+from tochuc.planning import selectors, services, tables
 from tochuc.planning.filtersets import PlanEntryFilterSet
 from tochuc.planning.forms import PlanAddForm, PlanFilterForm, PlanRemoveForm, TermFilterForm
 from tochuc.planning.models import PlanEntry, PlanningTerm
@@ -34,6 +36,11 @@ def _base(request, active: str) -> dict:
         "active": active,
         "term": chosen_term(request),
     }
+
+
+def _term_text(term: PlanningTerm | None, on) -> str:
+    """«ngày 04/12/2025, nhiệm kỳ 2025–2030» (or «…, các nhiệm kỳ chưa kết thúc»)."""
+    return f"ngày {vn_date(on)}, " + (f"nhiệm kỳ {term}" if term else "các nhiệm kỳ chưa kết thúc")
 
 
 @login_required
@@ -54,6 +61,14 @@ def plan_list(request):
         queryset=entries.order_by("organization_name", "post__title", "person__name_folded"),
         request=request,
     )
+    if export_format(request):
+        return table_response(
+            request,
+            name="quy-hoach",
+            title=f"Quy hoạch cán bộ — {context['root_name']}, {_term_text(term, on)}",
+            columns=tables.ENTRIES,
+            rows=filterset.qs,
+        )
     page = Paginator(filterset.qs, 100).get_page(request.GET.get("page"))
     context |= {"form": form, "page": page, "count": page.paginator.count}
     return render(request, "planning/list.html", context)
@@ -68,6 +83,15 @@ def post_list(request):
     body = request.GET.get("body", "")
     if body in Body.values:
         posts = posts.filter(body=body)
+    if export_format(request):
+        return table_response(
+            request,
+            name="chuc-danh-quy-hoach",
+            title=f"Chức danh và số người quy hoạch — {context['root_name']}, "
+            f"{_term_text(term, on)}",
+            columns=tables.POSTS,
+            rows=posts,
+        )
     context |= {
         "form": TermFilterForm(request.GET or None),
         "page": Paginator(posts, 100).get_page(request.GET.get("page")),

@@ -6,10 +6,13 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 
+from tochuc.core.formatting import vn_date
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import chosen_organization, organization_name
-from tochuc.planning import selectors
+from tochuc.planning import selectors, tables
 from tochuc.planning.forms import CandidateFilterForm, StructureFilterForm
 from tochuc.planning.models import Level, PlanningTerm, StructureCategory
 from tochuc.planning.selectors import REASON_KINDS
@@ -42,6 +45,15 @@ def candidates(request):
         term=context["term"],
         kind=kind,
     )
+    if export_format(request):
+        return table_response(
+            request,
+            name="de-nghi-dua-ra-quy-hoach",
+            title=f"Đề nghị đưa ra khỏi quy hoạch — {context['root_name']}, "
+            f"ngày {vn_date(request.as_of)}",
+            columns=tables.CANDIDATES,
+            rows=found,
+        )
     context |= {"form": CandidateFilterForm(request.GET or None), "candidates": found}
     return render(request, "planning/candidates.html", context)
 
@@ -57,6 +69,19 @@ def _with_term(request, term):
 def _category(request) -> str | None:
     raw = request.GET.get("category", "")
     return raw if raw in StructureCategory.values else None
+
+
+def _share_export(request, drill, subject: str):
+    """The people behind a share of a structure report as a file (`?category=` chosen)."""
+    if drill is None:
+        raise Http404("Hãy chọn một cơ cấu để xuất danh sách người.")
+    return table_response(
+        request,
+        name="co-cau",
+        title=f"{drill.label} — {subject}, ngày {vn_date(request.as_of)}",
+        columns=tables.PERSONS,
+        rows=drill.persons,
+    )
 
 
 @login_required
@@ -75,12 +100,15 @@ def structure(request):
         else None
     )
     category = _category(request)
+    drill = report.share(category) if report and category else None
+    if export_format(request):
+        return _share_export(request, drill, f"{context['root_name']}, nhiệm kỳ {term}")
     context |= {
         "form": StructureFilterForm(_with_term(request, term)),
         "term": term,
         "report": report,
         "category": category,
-        "drill": report.share(category) if report and category else None,
+        "drill": drill,
         "query_string": urlencode(
             {"org": context["root"].pk, "term": term.pk if term else "", "level": level or ""}
         ),
@@ -99,12 +127,15 @@ def committee(request):
         term = None
     report = committee_structure(organization=context["root"], on=on, user=request.user, term=term)
     category = _category(request)
+    drill = report.share(category) if category else None
+    if export_format(request):
+        return _share_export(request, drill, f"BCH {context['root_name']}")
     context |= {
         "terms": PlanningTerm.objects.filter(track=PlanningTerm.Track.PARTY),
         "term": report.term,
         "report": report,
         "category": category,
-        "drill": report.share(category) if category else None,
+        "drill": drill,
         "query_string": urlencode({"org": context["root"].pk, "term": term.pk if term else ""}),
     }
     return render(request, "planning/committee.html", context)

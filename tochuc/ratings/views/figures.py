@@ -10,9 +10,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from tochuc.core.formatting import vn_date
 from tochuc.core.scoping import CHANGE
+from tochuc.core.tabular import export_format, table_response
 from tochuc.organizations.pages import change_scope, chosen_organization, organization_name
-from tochuc.ratings import selectors
+from tochuc.ratings import selectors, tables
 from tochuc.ratings.forms import OrganizationRatingForm, PersonRatingForm
 from tochuc.ratings.models import Category, Discipline
 from tochuc.ratings.rules import CONSEQUENCE_LABELS
@@ -31,6 +33,18 @@ def _base(request) -> dict:
         "rule_source": rule_source_for_year(year),
         "may_change": request.user.may(CHANGE),
     }
+
+
+def _label(category: str) -> str:
+    """«: hoàn thành tốt nhiệm vụ» for a chosen category, else nothing."""
+    return f": {Category(category).label.lower()}" if category else ""
+
+
+def _export(request, context: dict, *, name: str, title: str, columns, rows):
+    """A list of the ratings pages as a file, its title naming the subtree."""
+    return table_response(
+        request, name=name, title=f"{title} — {context['root_name']}", columns=columns, rows=rows
+    )
 
 
 def _category(request) -> str:
@@ -76,6 +90,16 @@ def person_ratings(request):
         category=category,
         direct=direct,
     ).order_by("person__name_folded", "person_id", "organization__code")
+    if export_format(request):
+        scope = " (do chính tổ chức này đánh giá)" if direct else ""
+        return _export(
+            request,
+            context,
+            name="xep-loai-ca-nhan",
+            title=f"Kết quả đánh giá, xếp loại cá nhân năm {year}{_label(category)}{scope}",
+            columns=tables.PERSON_RATINGS,
+            rows=ratings,
+        )
     context.update(
         category=category,
         category_label=Category(category).label if category else "",
@@ -106,6 +130,15 @@ def organization_ratings(request):
     ratings = selectors.organization_ratings_in(
         root=root, year=year, on=request.as_of, user=request.user, category=category
     ).order_by("organization_name", "organization__code")
+    if export_format(request):
+        return _export(
+            request,
+            context,
+            name="xep-loai-to-chuc",
+            title=f"Kết quả đánh giá, xếp loại tổ chức năm {year}{_label(category)}",
+            columns=tables.ORGANIZATION_RATINGS,
+            rows=ratings,
+        )
     context.update(
         category=category,
         category_label=Category(category).label if category else "",
@@ -135,6 +168,16 @@ def votes(request):
         user=request.user,
         consequence=consequence,
     ).order_by("-held_on", "person__name_folded", "id")
+    if export_format(request):
+        label = CONSEQUENCE_LABELS.get(consequence, "")
+        return _export(
+            request,
+            context,
+            name="lay-phieu-tin-nhiem",
+            title=f"Lấy phiếu tín nhiệm năm {year}" + (f": {label.lower()}" if label else ""),
+            columns=tables.VOTES,
+            rows=found,
+        )
     page = Paginator(found, 100).get_page(request.GET.get("page"))
     for vote in page:
         vote.judged = selectors.vote_consequence(vote)
@@ -167,6 +210,16 @@ def disciplines(request):
         .annotate(organization_name=selectors.name_at(on))
         .order_by("-decided_on", "person__name_folded", "id")
     )
+    if export_format(request):
+        which = "mọi quyết định" if show_all else f"còn trong thời hạn ngày {vn_date(on)}"
+        return _export(
+            request,
+            context,
+            name="ky-luat",
+            title=f"Kỷ luật ({which})",
+            columns=tables.discipline_columns(on),
+            rows=found,
+        )
     page = Paginator(found, 100).get_page(request.GET.get("page"))
     for discipline in page:
         discipline.reconsider_from = selectors.reconsider_from(discipline, on)

@@ -30,8 +30,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from tochuc.core.bulk import bulk_load_settings
 from tochuc.core.formatting import vn_int
-from tochuc.demo.bulk import bulk_load_settings
 from tochuc.demo.generator import NATIONAL_MEMBERS, Generator, generate_national
 from tochuc.demo.summary import figure_lines, figures, report_lines
 from tochuc.organizations.models import Organization

@@ -1,0 +1,239 @@
+"""Reading a workbook: sheets and headers matched to the format, every cell parsed.
+
+A cell that can't be read becomes a problem naming its sheet, row and column; the row is
+kept (marked as an error) so that the preview shows every row and every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from tochuc.core.formatting import vn_date
+from tochuc.core.text import fold
+from tochuc.interchange import cells, legacy
+from tochuc.interchange.outcome import Outcome, Problem, Progress, RowResult
+from tochuc.interchange.workbook import (
+    BOOL,
+    CHOICE,
+    CODE,
+    DATE,
+    INSTRUCTIONS,
+    INT,
+    LISTS,
+    ORGANIZATIONS,
+    PLACE,
+    REFERENCE,
+    SHEETS,
+    Column,
+    Sheet,
+)
+
+MAX_COLUMNS = 200
+
+
+@dataclass
+class Row:
+    """A data row: its parsed values by column name, and its result for the preview."""
+
+    sheet: Sheet
+    number: int
+    values: dict[str, Any]
+    result: RowResult
+
+    def __getitem__(self, name: str):
+        return self.values.get(name)
+
+    def refuse(self, name: str, reason: str) -> None:
+        """Mark the row as an error because of the column `name` ('' for the whole row)."""
+        self.result.refuse(self.sheet.column(name).header if name else "", reason)
+
+    @property
+    def ok(self) -> bool:
+        return not self.result.problems
+
+
+def key_text(sheet: Sheet, values: dict[str, Any]) -> str:
+    """The row's key as people read it: «Mã hồ sơ: HS01; Ngày hiệu lực: 05/09/2020»."""
+    parts = []
+    for name in sheet.key:
+        value = values.get(name)
+        if isinstance(value, dt.date):
+            value = vn_date(value)
+        column = sheet.column(name)
+        if column.type == CHOICE and value:
+            value = dict(column.choices).get(value, value)
+        if value not in (None, ""):
+            parts.append(f"{column.header}: {value}")
+    return "; ".join(parts)
+
+
+class Parser:
+    """Turns one cell of a column into a value (places resolved by a lazily built resolver)."""
+
+    def __init__(self):
+        self._places = None
+
+    def place(self, value, *, carry: bool):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None, None
+        if self._places is None:
+            from tochuc.interchange.places import PlaceResolver
+
+            self._places = PlaceResolver()
+        return self._places.resolve(value, carry=carry)
+
+    def parse(self, sheet: Sheet, column: Column, raw) -> tuple[Any, str | None]:
+        """(value, note) — raises `cells.CellError` for a bad cell."""
+        kind = column.type
+        if kind == DATE:
+            return cells.parse_date(raw), None
+        if kind == INT:
+            return cells.parse_int(raw, minimum=0, maximum=column.maximum), None
+        if kind == BOOL:
+            return cells.parse_bool(raw), None
+        if kind == CHOICE:
+            return cells.parse_choice(raw, column.choices), None
+        if kind == CODE:
+            return cells.parse_code(raw) or None, None
+        if kind == PLACE:  # an organization keeps the unit of its time; a person's address moves
+            return self.place(raw, carry=sheet is not ORGANIZATIONS)
+        text, converted = cells.clean_text_noted(raw)
+        if not converted and legacy.suspect(text):
+            raise cells.CellError(
+                f"«{text[:60]}» có vẻ được gõ bằng bảng mã cũ (TCVN3 hoặc VNI) nhưng không chuyển "
+                "được chắc chắn: hãy chuyển ô này sang Unicode (ví dụ bằng công cụ chuyển mã của "
+                "Unikey) rồi nhập lại."
+            )
+        return text or None, (f"{column.header}: {converted}" if converted else None)
+
+
+def _open(source, outcome: Outcome):
+    try:
+        return load_workbook(source, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        outcome.file_problems.append(
+            Problem("", 0, "", f"Không đọc được tệp Excel (.xlsx): {exc.__class__.__name__}.")
+        )
+        return None
+
+
+def _header_map(sheet: Sheet, header: tuple, outcome: Outcome) -> dict[int, Column] | None:
+    """Column index → format column, or None (with problems) when the headers don't fit."""
+    by_folded = {fold(c.header): c for c in sheet.columns}
+    found: dict[int, Column] = {}
+    seen: set[str] = set()
+    ok = True
+    for index, raw in enumerate(header[:MAX_COLUMNS]):
+        text = cells.clean_text(raw)
+        if not text:
+            continue
+        column = by_folded.get(fold(text))
+        if column is None:
+            outcome.file_problems.append(
+                Problem(sheet.name, 1, text, "Cột không có trong mẫu của sheet này.")
+            )
+            ok = False
+        elif column.name in seen:
+            outcome.file_problems.append(
+                Problem(sheet.name, 1, text, "Cột bị lặp lại trong dòng tiêu đề.")
+            )
+            ok = False
+        else:
+            seen.add(column.name)
+            found[index] = column
+    for column in sheet.columns:
+        if column.required and column.name not in seen:
+            outcome.file_problems.append(
+                Problem(sheet.name, 1, column.header, "Thiếu cột bắt buộc.")
+            )
+            ok = False
+    return found if ok else None
+
+
+def _parse_row(
+    sheet: Sheet, number: int, raw: tuple, columns: dict[int, Column], parser: Parser
+) -> Row:
+    values: dict[str, Any] = {}
+    errors: list[tuple[str, str]] = []
+    notes: list[str] = []
+    for index, column in columns.items():
+        if column.type == REFERENCE:
+            continue
+        cell = raw[index] if index < len(raw) else None
+        try:
+            value, note = parser.parse(sheet, column, cell)
+        except cells.CellError as exc:
+            errors.append((column.header, str(exc)))
+            continue
+        if value is None and column.required:
+            errors.append((column.header, "Bắt buộc phải có giá trị."))
+        values[column.name] = value
+        if note:
+            notes.append(note)
+    result = RowResult(sheet.name, number, key_text(sheet, values), notes=notes)
+    for header, reason in errors:
+        result.refuse(header, reason)
+    return Row(sheet, number, values, result)
+
+
+def _rows(book, worksheet) -> int:
+    """The sheet's row count for the progress bar: its recorded dimension, or (files written
+    by streaming writers, tochuc's own exports included, record none) the «<row» tags counted
+    in its XML, which costs a fraction of parsing it. 0 when unknown."""
+    if worksheet.max_row:
+        return worksheet.max_row
+    try:
+        with book._archive.open(worksheet._worksheet_path) as xml:
+            return sum(chunk.count(b"<row") for chunk in iter(lambda: xml.read(1 << 20), b""))
+    except (AttributeError, KeyError, OSError):
+        return 0
+
+
+def read(source, outcome: Outcome, progress: Progress) -> dict[str, list[Row]]:
+    """Rows of every known sheet, in the format's sheet order; problems go to `outcome`."""
+    book = _open(source, outcome)
+    if book is None:
+        return {}
+    known = {fold(s.name): s for s in SHEETS}
+    ignored = {fold(INSTRUCTIONS), fold(LISTS)}
+    chosen: list[tuple[Sheet, Any]] = []
+    for worksheet in book.worksheets:
+        sheet = known.get(fold(worksheet.title))
+        if sheet is not None:
+            chosen.append((sheet, worksheet))
+        elif fold(worksheet.title) not in ignored:
+            outcome.file_problems.append(
+                Problem(
+                    worksheet.title,
+                    0,
+                    "",
+                    "Sheet không có trong mẫu; đổi tên cho đúng hoặc xóa sheet này. Các sheet "
+                    "của mẫu: " + ", ".join(s.name for s in SHEETS) + ".",
+                )
+            )
+    total = sum(max(_rows(book, ws) - 1, 0) for _, ws in chosen)
+    for _, worksheet in chosen:
+        worksheet.reset_dimensions()  # a recorded size is a hint: every row is read
+    done, parser, found = 0, Parser(), {}
+    for sheet, worksheet in sorted(chosen, key=lambda pair: SHEETS.index(pair[0])):
+        rows = worksheet.iter_rows(values_only=True)
+        columns = _header_map(sheet, next(rows, ()), outcome)
+        if columns is None:
+            continue
+        parsed = found.setdefault(sheet.name, [])
+        for number, raw in enumerate(rows, start=2):
+            done += 1
+            if done % 5000 == 0:
+                progress("Đọc tệp", done, total)
+            if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in raw):
+                continue
+            parsed.append(_parse_row(sheet, number, raw, columns, parser))
+    book.close()
+    progress("Đọc tệp", total, total)
+    return found
