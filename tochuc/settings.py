@@ -117,6 +117,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=536870912;"
         ),
         "transaction_mode": "IMMEDIATE",
+        # A background import holds the write lock while it writes: other writers wait.
+        "timeout": 60,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 

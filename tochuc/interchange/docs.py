@@ -52,7 +52,9 @@ RULES = (
         "Chữ tiếng Việt",
         "Unicode dựng sẵn (NFC) hay tổ hợp (NFD) đều được; dấu cách thừa được bỏ. Chữ gõ "
         "bằng bảng mã cũ TCVN3 (ABC) hoặc VNI được nhận ra và chuyển sang Unicode (bản xem "
-        "trước ghi chú dòng được chuyển), không chắc chắn thì báo lỗi.",
+        "trước ghi chú dòng được chuyển). Cột mà các ô khác đều gõ bằng cùng một bảng mã cũ "
+        "thì cả cột được chuyển, kể cả ô trông như Unicode (ví dụ «Thò» là «Thị» gõ bằng VNI). "
+        "Ô có vẻ gõ bằng bảng mã cũ nhưng không chuyển được chắc chắn thì báo lỗi.",
     ),
     (
         "Địa bàn",

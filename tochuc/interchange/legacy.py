@@ -208,6 +208,16 @@ def suspect(text: str) -> bool:
     return not _plausible(text) and detect(text) is None
 
 
+def convert_as(text: str, encoding: str) -> str | None:
+    """`text` read as `encoding` when that changes it into plausible Vietnamese, else None
+    (for a column whose other cells were found in that encoding)."""
+    text = unicodedata.normalize("NFC", text or "")
+    if text.isascii() or any(ord(c) > 0xFF and c.isalpha() for c in text):
+        return None
+    new = _CONVERTERS[encoding](text)
+    return new if new != text and _plausible(new) else None
+
+
 def to_unicode(text: str) -> tuple[str, str | None]:
     """(the text in NFC, converted when `detect` recognizes an encoding; that encoding)."""
     text = unicodedata.normalize("NFC", text or "")

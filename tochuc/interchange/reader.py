@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import load_workbook
@@ -30,6 +30,7 @@ from tochuc.interchange.workbook import (
     PLACE,
     REFERENCE,
     SHEETS,
+    TEXT,
     Column,
     Sheet,
 )
@@ -73,11 +74,32 @@ def key_text(sheet: Sheet, values: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+ENCODINGS = {note: name for name, note in cells.ENCODING_NOTES.items()}
+LEGACY_REASON = (
+    "«{}» có vẻ được gõ bằng bảng mã cũ (TCVN3 hoặc VNI) nhưng không chuyển được chắc chắn: "
+    "hãy chuyển ô này sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi nhập lại."
+)
+
+
+@dataclass
+class ColumnText:
+    """What a text column's cells showed: legacy encodings converted, Unicode-only letters."""
+
+    encodings: set = field(default_factory=set)
+    unicode: bool = False
+
+    @property
+    def encoding(self) -> str | None:
+        """The column's one legacy encoding, when no cell shows modern Unicode."""
+        return next(iter(self.encodings)) if len(self.encodings) == 1 and not self.unicode else None
+
+
 class Parser:
     """Turns one cell of a column into a value (places resolved by a lazily built resolver)."""
 
     def __init__(self):
         self._places = None
+        self.columns: dict[tuple[str, str], ColumnText] = {}
 
     def place(self, value, *, carry: bool):
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -104,12 +126,11 @@ class Parser:
         if kind == PLACE:  # an organization keeps the unit of its time; a person's address moves
             return self.place(raw, carry=sheet is not ORGANIZATIONS)
         text, converted = cells.clean_text_noted(raw)
-        if not converted and legacy.suspect(text):
-            raise cells.CellError(
-                f"«{text[:60]}» có vẻ được gõ bằng bảng mã cũ (TCVN3 hoặc VNI) nhưng không chuyển "
-                "được chắc chắn: hãy chuyển ô này sang Unicode (ví dụ bằng công cụ chuyển mã của "
-                "Unikey) rồi nhập lại."
-            )
+        column_seen = self.columns.setdefault((sheet.name, column.name), ColumnText())
+        if converted:
+            column_seen.encodings.add(ENCODINGS[converted])
+        elif any(ord(c) > 0xFF and c.isalpha() for c in text):
+            column_seen.unicode = True
         return text or None, (f"{column.header}: {converted}" if converted else None)
 
 
@@ -118,7 +139,14 @@ def _open(source, outcome: Outcome):
         return load_workbook(source, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         outcome.file_problems.append(
-            Problem("", 0, "", f"Không đọc được tệp Excel (.xlsx): {exc.__class__.__name__}.")
+            Problem(
+                "",
+                0,
+                "",
+                "Không đọc được tệp Excel (.xlsx). Tệp .xls (Excel 97–2003) hoặc .csv: mở bằng "
+                "Excel và «Lưu thành» Excel Workbook (.xlsx) rồi tải lên lại "
+                f"({exc.__class__.__name__}).",
+            )
         )
         return None
 
@@ -182,6 +210,28 @@ def _parse_row(
     return Row(sheet, number, values, result)
 
 
+def _recode(sheet: Sheet, rows: list[Row], parser: Parser) -> None:
+    """Cells that read as Vietnamese either way ("Thò" is Unicode, and VNI for "Thị") are
+    converted when the rest of their column was found in one legacy encoding and no cell of
+    it shows modern Unicode; text that still looks legacy is refused rather than guessed."""
+    for column in sheet.columns:
+        if column.type != TEXT:
+            continue
+        seen = parser.columns.get((sheet.name, column.name))
+        encoding = seen.encoding if seen else None
+        note = f"{column.header}: {cells.ENCODING_NOTES[encoding]}" if encoding else ""
+        for row in rows:
+            text = row.values.get(column.name)
+            if not isinstance(text, str) or text.isascii() or note in row.result.notes:
+                continue
+            new = legacy.convert_as(text, encoding) if encoding else None
+            if new:
+                row.values[column.name] = new
+                row.result.notes.append(f"{note} (theo cả cột)")
+            elif legacy.suspect(text):
+                row.result.refuse(column.header, LEGACY_REASON.format(text[:60]))
+
+
 def _rows(book, worksheet) -> int:
     """The sheet's row count for the progress bar: its recorded dimension, or (files written
     by streaming writers, tochuc's own exports included, record none) the «<row» tags counted
@@ -234,6 +284,7 @@ def read(source, outcome: Outcome, progress: Progress) -> dict[str, list[Row]]:
             if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in raw):
                 continue
             parsed.append(_parse_row(sheet, number, raw, columns, parser))
+        _recode(sheet, parsed, parser)
     book.close()
     progress("Đọc tệp", total, total)
     return found

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from tochuc.cadres.models import Assignment, Post, PostQuota, SourcingPlan
 from tochuc.core.dating import END_OF_TIME
 from tochuc.interchange.importer import run
-from tochuc.interchange.legacy import unicode_to_tcvn3
+from tochuc.interchange.legacy import unicode_to_tcvn3, unicode_to_vni
 from tochuc.interchange.outcome import CREATE, ERROR, UNCHANGED, UPDATE
 from tochuc.interchange.workbook import BY_NAME
 from tochuc.members.models import EventCorrection, MembershipEvent, MembershipSpan
@@ -243,6 +243,17 @@ def test_legacy_tcvn3_text_is_converted_with_a_note(small_tree):
     assert outcome.ok
     assert Person.objects.get(code="NV01").full_name == "Nguyễn Văn Mới"
     assert any("TCVN3" in note for r in outcome.rows for note in r.notes)
+
+
+def test_a_vni_column_converts_names_that_also_read_as_unicode(small_tree):
+    data = sample()
+    data["Cá nhân"][0]["Họ và tên"] = unicode_to_vni("Nguyễn Văn Mới")
+    data["Cá nhân"][1]["Họ và tên"] = unicode_to_vni("Phan Thị Lan")
+    assert data["Cá nhân"][1]["Họ và tên"] == "Phan Thò Lan"  # Unicode-looking on its own
+    outcome = run(workbook(data), user=None, apply=True)
+    assert outcome.ok, [str(p) for p in outcome.problems]
+    assert Person.objects.get(code="NV02").full_name == "Phan Thị Lan"
+    assert any("theo cả cột" in note for r in outcome.rows for note in r.notes)
 
 
 def test_text_that_looks_legacy_but_does_not_convert_is_reported(small_tree):
