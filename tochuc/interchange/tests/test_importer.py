@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import unicodedata
 
+import pytest
+from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -323,3 +325,22 @@ def test_places_old_addresses_move_organizations_keep_theirs(small_tree):
     )
     assert residence.generation != place.generation
     assert {r.status for r in run(workbook(data), user=None).rows} == {UNCHANGED}
+
+
+def test_command_line_with_the_real_engine(small_tree, tmp_path):
+    good, bad = tmp_path / "dung.xlsx", tmp_path / "loi.xlsx"
+    good.write_bytes(workbook(sample()).getvalue())
+    broken = sample()
+    broken["Cá nhân"][0]["Ngày sinh"] = "31/02/1990"
+    bad.write_bytes(workbook(broken).getvalue())
+    out = io.StringIO()
+    call_command("import", str(good), "--dry-run", stdout=out, stderr=io.StringIO())
+    assert "Sheet «Cá nhân»: thêm mới 2" in out.getvalue()
+    assert not Person.objects.filter(code="NV01").exists()
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("import", str(bad), stdout=out, stderr=io.StringIO())
+    assert exited.value.code == 1
+    assert "Sheet «Cá nhân», dòng 2, cột «Ngày sinh»" in out.getvalue()
+    call_command("import", str(good), stdout=io.StringIO(), stderr=io.StringIO())
+    assert Person.objects.filter(code="NV01").exists()
