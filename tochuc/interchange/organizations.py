@@ -42,13 +42,17 @@ class Organizations:
         self.new_periods: list[Row] = []
         self.changed_periods: list[tuple[int, Row]] = []
         self.places: dict[str, int | None] = {}
-        file_periods: dict[str, list[Row]] = defaultdict(list)
+        self.by_code: dict[str, list[Row]] = defaultdict(list)
         for row in rows:
             if row["code"]:
-                file_periods[row["code"]].append(row)
-        context.org_new = {code for code in file_periods if code not in context.org_ids}
-        self._scope(file_periods, context)
-        for code, periods in file_periods.items():
+                self.by_code[row["code"]].append(row)
+        self.file_kinds = {
+            code: [(day_from(r["valid_from"]), day_to(r["valid_to"]), r["kind"]) for r in periods]
+            for code, periods in self.by_code.items()
+        }
+        context.org_new = {code for code in self.by_code if code not in context.org_ids}
+        self._scope(self.by_code, context)
+        for code, periods in self.by_code.items():
             self._plan_organization(code, periods, context)
         context.party_periods = self.party_periods()
 
@@ -96,17 +100,13 @@ class Organizations:
                     context.org_allowed.add(code)
                     changed = True
 
-    def _kind_on(self, code: str, day, file_kinds: dict) -> str | None:
-        for start, end, kind in file_kinds.get(code) or self.kinds.get(code, []):
+    def _kind_on(self, code: str, day) -> str | None:
+        for start, end, kind in self.file_kinds.get(code) or self.kinds.get(code, []):
             if start <= day <= end:
                 return kind
         return None
 
     def _plan_organization(self, code: str, periods: list[Row], context: Context) -> None:
-        file_kinds = {
-            c: [(day_from(r["valid_from"]), day_to(r["valid_to"]), r["kind"]) for r in rows_]
-            for c, rows_ in self._by_code().items()
-        }
         places = {row["place"] for row in periods if row["place"] is not None}
         if len(places) > 1:
             for row in periods:
@@ -147,7 +147,7 @@ class Organizations:
                     f"Không có tổ chức mã «{parent}» trong hệ thống hoặc trong sheet «Tổ chức».",
                 )
             elif row["kind"]:
-                parent_kind = self._kind_on(parent, start, file_kinds) if parent else None
+                parent_kind = self._kind_on(parent, start) if parent else None
                 problem = parent_problem(row["kind"], parent_kind)
                 if problem and not (parent and parent_kind is None):
                     row.refuse("kind", problem)
@@ -178,21 +178,13 @@ class Organizations:
             else:
                 row.result.status = UNCHANGED
 
-    def _by_code(self) -> dict[str, list[Row]]:
-        if not hasattr(self, "_file_by_code"):
-            self._file_by_code = defaultdict(list)
-            for row in self.rows:
-                if row["code"]:
-                    self._file_by_code[row["code"]].append(row)
-        return self._file_by_code
-
     def _header(self, field: str) -> str:
         name = {"decision": "decision_number"}.get(field, field)
         return self.sheet.column(name).header
 
     def write(self, context: Context) -> None:
         context.prepare_decisions(row["_citation"] for row in self.rows if row.ok)
-        by_code = self._by_code()
+        by_code = self.by_code
         created = bulk_create_with_history(
             [
                 Organization(
@@ -231,7 +223,7 @@ class Organizations:
     def _widen_existing(self, context: Context) -> None:
         """Existing organizations: lifetime stretched to cover the file's periods, place set."""
         changed = []
-        for code, rows in self._by_code().items():
+        for code, rows in self.by_code.items():
             if code in context.org_new or code not in self.lifetimes:
                 continue
             pk, unit, start, end = self.lifetimes[code]
@@ -281,7 +273,7 @@ class Organizations:
             code: [(s, e) for s, e, k in spans if k in PARTY_KINDS]
             for code, spans in self.kinds.items()
         }
-        for code, rows in self._by_code().items():
+        for code, rows in self.by_code.items():
             found[code] = [
                 (day_from(r["valid_from"]), day_to(r["valid_to"]))
                 for r in rows
