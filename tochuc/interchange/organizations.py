@@ -112,6 +112,9 @@ class Organizations:
             for row in periods:
                 row.refuse("place", "Các dòng của cùng một tổ chức ghi địa bàn khác nhau.")
         self.places[code] = places.pop() if places else None
+        lifetime = self.lifetimes.get(code)
+        if lifetime and any(row.keeps_place("place", lifetime[1]) for row in periods):
+            self.places[code] = lifetime[1]
         stored = self.periods.get(code, {})
         ordered = sorted(periods, key=lambda r: day_from(r["valid_from"]))
         for previous, row in zip([None, *ordered], ordered, strict=False):

@@ -73,6 +73,9 @@ class Persons:
             for name in SENSITIVE_FIELDS:
                 if not row[name]:
                     wanted[name] = old[name]  # an empty sensitive cell keeps what is stored
+            for name, field in FOREIGN.items():
+                if row.keeps_place(name, old[field]):
+                    wanted[name] = old[field]
             changes = [n for n in PERSON_FIELDS if old[FOREIGN.get(n, n)] != wanted[n]]
             if not row.ok:
                 continue

@@ -125,6 +125,7 @@ class PlaceResolver:
             if self.units[predecessor].level == PROVINCE:
                 self.merged[successor].add(predecessor)
         self._cache: dict[str, int | str] = {}
+        self._labels: dict[str, set[int]] | None = None
 
     def label(self, unit_id: int) -> str:
         """The unit and the units above it: «Phường Ninh Kiều, Thành phố Cần Thơ»."""
@@ -134,6 +135,21 @@ class PlaceResolver:
             names.append(unit.name)
             unit_id = unit.parent_id
         return ", ".join(names)
+
+    def denoted(self, value) -> frozenset[int]:
+        """Every unit, old or new, whose code or whole label the cell writes: a stored unit
+        among them is what the cell means («Thành phố Cần Thơ» is both lists' city)."""
+        text = clean_text(value)
+        if not text:
+            return frozenset()
+        digits = text.replace(" ", "")
+        if digits.isdigit():
+            return frozenset(self.by_code.get(digits, ()))
+        if self._labels is None:
+            self._labels = defaultdict(set)
+            for unit_id in self.units:
+                self._labels[_key(self.label(unit_id))].add(unit_id)
+        return frozenset(self._labels.get(_key(text), ()))
 
     def resolve(self, value, *, carry: bool = True) -> tuple[int | None, str | None]:
         """(id of the 2025 unit the cell names, note when it was carried from an old unit);

@@ -40,7 +40,8 @@ MAX_COLUMNS = 200
 
 @dataclass
 class Row:
-    """A data row: its parsed values by column name, and its result for the preview."""
+    """A data row: its parsed values by column name, and its result for the preview. A place
+    also leaves `<name>_denoted` (the units its text writes) and `<name>_note`."""
 
     sheet: Sheet
     number: int
@@ -57,6 +58,16 @@ class Row:
     @property
     def ok(self) -> bool:
         return not self.result.problems
+
+    def keeps_place(self, name: str, stored: int | None) -> bool:
+        """The place cell writes the stored unit (an old one included): keep it as it is,
+        without the note of a carry to its 2025 successor."""
+        if stored is None or stored not in self.values.get(f"{name}_denoted", ()):
+            return False
+        note = self.values.get(f"{name}_note")
+        if note in self.result.notes:
+            self.result.notes.remove(note)
+        return True
 
 
 def key_text(sheet: Sheet, values: dict[str, Any]) -> str:
@@ -101,14 +112,18 @@ class Parser:
         self._places = None
         self.columns: dict[tuple[str, str], ColumnText] = {}
 
-    def place(self, value, *, carry: bool):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None, None
+    @property
+    def places(self):
         if self._places is None:
             from tochuc.interchange.places import PlaceResolver
 
             self._places = PlaceResolver()
-        return self._places.resolve(value, carry=carry)
+        return self._places
+
+    def place(self, value, *, carry: bool):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None, None
+        return self.places.resolve(value, carry=carry)
 
     def parse(self, sheet: Sheet, column: Column, raw) -> tuple[Any, str | None]:
         """(value, note) — raises `cells.CellError` for a bad cell."""
@@ -202,6 +217,9 @@ def _parse_row(
         if value is None and column.required:
             errors.append((column.header, "Bắt buộc phải có giá trị."))
         values[column.name] = value
+        if column.type == PLACE and value is not None:
+            values[f"{column.name}_denoted"] = parser.places.denoted(cell)
+            values[f"{column.name}_note"] = note
         if note:
             notes.append(note)
     result = RowResult(sheet.name, number, key_text(sheet, values), notes=notes)

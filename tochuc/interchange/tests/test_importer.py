@@ -344,3 +344,28 @@ def test_command_line_with_the_real_engine(small_tree, tmp_path):
     assert "Sheet «Cá nhân», dòng 2, cột «Ngày sinh»" in out.getvalue()
     call_command("import", str(good), stdout=io.StringIO(), stderr=io.StringIO())
     assert Person.objects.filter(code="NV01").exists()
+
+
+def test_a_stored_old_unit_written_back_is_unchanged(small_tree):
+    """An export writes a record's old unit by its old label; importing it back keeps it."""
+    from tochuc.administrative_units.loader import load_admin_units
+    from tochuc.administrative_units.models import AdministrativeUnit, Generation
+
+    load_admin_units(province="can_tho")
+    run(workbook(sample()), user=None, apply=True)
+    old_ward = AdministrativeUnit.objects.get(
+        name="Phường Cái Khế", generation=Generation.LEGACY, parent__name="Quận Ninh Kiều"
+    )
+    old_city = AdministrativeUnit.objects.get(
+        name="Thành phố Cần Thơ", generation=Generation.LEGACY, level="province"
+    )
+    Person.objects.filter(code="NV01").update(residence=old_ward)
+    Organization.objects.filter(code="A9").update(administrative_unit=old_city)
+    data = sample()
+    data["Cá nhân"][0]["Nơi thường trú"] = "Phường Cái Khế, Quận Ninh Kiều, Thành phố Cần Thơ"
+    data["Tổ chức"][0]["Địa bàn (xã/phường, tỉnh/thành phố)"] = "Thành phố Cần Thơ"
+    outcome = run(workbook(data), user=None, apply=True)
+    assert {r.status for r in outcome.rows} == {UNCHANGED}
+    assert not any(r.notes for r in outcome.rows)
+    assert Person.objects.get(code="NV01").residence == old_ward
+    assert Organization.objects.get(code="A9").administrative_unit == old_city
